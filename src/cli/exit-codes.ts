@@ -1,0 +1,13 @@
+/** Exit codes are a contract with scripts and CI: never renumber. */
+export const EXIT = {
+  /** The run completed, whatever the verdicts. */
+  ok: 0,
+  /** `--fail-on` matched a verdict. */
+  failOn: 1,
+  /** Bad usage or bad input (flags, guide, config). */
+  usage: 2,
+  /** The check completed and reports were written, but GitHub could not be updated. */
+  notifyFailed: 3,
+  /** Another run holds the lock and `--wait` was not given. */
+  locked: 4,
+} as const;

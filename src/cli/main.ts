@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import { EXIT } from './exit-codes.js';
+import { UsageError, writeLine, type CliIO } from './io.js';
+import { registerGuide } from './commands/guide.js';
+
+export const VERSION = '0.1.0';
+
+/** Commands register here; their heavy modules load only when they run, so `--help` stays fast. */
+const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) => void)[] = [registerGuide];
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('aes-watch')
+    .description('Checks that the prefecture pages a GISTI AES guide cites still say what the guide says.')
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run aes-watch --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  for (const register of COMMANDS) register(program, io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `aes-watch: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      writeLine(process.stderr, `aes-watch: internal error: ${error instanceof Error ? error.stack : String(error)}`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,55 @@
+/** What a fetcher is asked for and what it answers. Every outcome is a value, never a thrown error. */
+
+export type FetchMode = 'http' | 'browser' | 'auto';
+export type FetchedWith = 'http' | 'browser';
+
+export interface Validators {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface FetchRequest {
+  /** The URL to request; a `#!` fragment is kept here and stripped by the HTTP fetcher. */
+  url: string;
+  /** Stored validators for a conditional request. */
+  validators?: Validators | null;
+  /** Wait for this selector before reading (browser only). */
+  waitFor?: string | null;
+  signal?: AbortSignal;
+}
+
+export interface Hop {
+  url: string;
+  status: number;
+}
+
+interface Answered {
+  /** The redirect chain, cited URL first, excluding the final URL. */
+  redirects: Hop[];
+  finalUrl: string;
+  fetchedWith: FetchedWith;
+}
+
+export type FetchOutcome =
+  | (Answered & {
+      kind: 'fetched';
+      status: number;
+      html: string;
+      /** The charset the body was decoded from (e.g. "windows-1252"). */
+      charset: string;
+      contentType: string | null;
+      validators: Validators;
+      /** PNG of the rendered page (browser only). */
+      screenshot: Uint8Array | null;
+    })
+  | (Answered & { kind: 'not-modified'; status: 304; validators: Validators })
+  | (Answered & { kind: 'http-error'; status: number; retryAfterSeconds: number | null })
+  | { kind: 'network-error'; url: string; code: string; message: string; fetchedWith: FetchedWith }
+  | { kind: 'timeout'; url: string; afterMs: number; fetchedWith: FetchedWith }
+  | { kind: 'too-large'; url: string; limitBytes: number; fetchedWith: FetchedWith }
+  | { kind: 'browser-unavailable'; url: string; message: string; fetchedWith: 'browser' };
+
+export interface Fetcher {
+  fetch(request: FetchRequest): Promise<FetchOutcome>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Channel, Fact } from '../facts/fact.js';
+
+/** "01".."95" (no "20"), "2A"/"2B", "971".."976". */
+export const DepartmentCode = z
+  .string()
+  .regex(/^(0[1-9]|1\d|[3-8]\d|9[0-5]|2[1-9]|2A|2B|97[1-6])$/, 'unknown département code');
+
+export const GuideSource = z.object({
+  /** The URL exactly as cited in the guide, fragment included. */
+  url: z.string().url(),
+  /** A `#!/...` fragment is a client-side route: only a browser can see that content. */
+  clientRoute: z.string().nullable(),
+});
+export type GuideSource = z.infer<typeof GuideSource>;
+
+export const GuideEntry = z.object({
+  /** Stable id: "<code>-<slug of name>", e.g. "14-calvados". */
+  id: z.string().regex(/^[0-9AB]{2,3}-[a-z0-9-]+$/),
+  region: z.string(),
+  department: z.object({ code: DepartmentCode, name: z.string().min(1) }),
+  prefecture: z.string().min(1),
+  subPrefectures: z.object({
+    names: z.array(z.string()),
+    /** `none`: "Elles ne traitent pas les demandes d'AES"; `some`: see `handling`. */
+    handlesAes: z.enum(['none', 'all', 'some', 'unknown']),
+    handling: z.array(z.string()),
+  }),
+  /** ISO date of "Dernière mise à jour". */
+  updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  channels: z.object({
+    recognised: z.array(Channel),
+    /** The sentence as printed, kept verbatim whether or not it was recognised. */
+    wording: z.string(),
+    /** True when the wording was not (fully) understood: an editor must look. */
+    unrecognised: z.boolean(),
+  }),
+  sources: z.array(GuideSource).min(1),
+  /** The reproduced official text, cleaned of PDF noise. */
+  procedure: z.string(),
+  facts: z.array(Fact),
+  location: z.object({ file: z.string(), line: z.number().int().positive() }),
+});
+export type GuideEntry = z.infer<typeof GuideEntry>;
+
+/** A problem found while parsing, reported compiler-style. */
+export interface GuideProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export interface ParsedGuide {
+  entries: GuideEntry[];
+  problems: GuideProblem[];
+}

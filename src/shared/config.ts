@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Per-entry settings: declarations are data (like Open Terms Archive's). */
+export const EntrySettings = z.object({
+  fetch: z.enum(['http', 'browser', 'auto']).optional(),
+  /** CSS selector of the procedure's main content on this entry's pages. */
+  selector: z.string().min(1).optional(),
+  /** Browser mode: wait for this selector before reading the page. */
+  waitFor: z.string().min(1).optional(),
+});
+export type EntrySettings = z.infer<typeof EntrySettings>;
+
+/** `aes-watch.config.json`; every field optional, command-line flags win. */
+export const Config = z
+  .object({
+    guides: z.array(z.string()).default(['data/guides']),
+    snapshotsDir: z.string().default('snapshots'),
+    reportsDir: z.string().default('reports'),
+    fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
+    perHostDelayMs: z.number().int().nonnegative().default(1000),
+    concurrency: z.number().int().positive().default(16),
+    timeoutMs: z.number().int().positive().default(30_000),
+    maxBodyBytes: z.number().int().positive().default(5 * 1024 * 1024),
+    retries: z.number().int().nonnegative().default(2),
+    userAgent: z
+      .string()
+      .default('aes-watch/0.1 (+https://github.com/gisti/aes-watch; freshness monitor for GISTI AES guides)'),
+    /** Consecutive failed runs before an `unreachable` issue opens. */
+    unreachableAfter: z.number().int().positive().default(3),
+    issues: z.enum(['none', 'github']).default('none'),
+    entries: z.record(z.string(), EntrySettings).default({}),
+  })
+  .strict();
+export type Config = z.infer<typeof Config>;
+
+export const DEFAULT_CONFIG: Config = Config.parse({});
