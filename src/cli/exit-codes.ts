@@ -6,7 +6,7 @@ export const EXIT = {
   failOn: 1,
   /** Bad usage or bad input (flags, guide, config). */
   usage: 2,
-  /** The check completed and reports were written, but GitHub could not be updated. */
+  /** The check completed, but a reporter failed: GitHub could not be updated, or a report file not written. */
   notifyFailed: 3,
   /** Another run holds the lock and `--wait` was not given. */
   locked: 4,

@@ -4,12 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { EXIT } from './exit-codes.js';
 import { UsageError, writeLine, type CliIO } from './io.js';
+import { registerAccept } from './commands/accept.js';
+import { registerCheck } from './commands/check.js';
 import { registerGuide } from './commands/guide.js';
+import { registerReport } from './commands/report.js';
+import { registerSchema } from './commands/schema.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
 
 /** Commands register here; their heavy modules load only when they run, so `--help` stays fast. */
-const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) => void)[] = [registerGuide];
+const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) => void)[] = [
+  registerCheck,
+  registerGuide,
+  registerAccept,
+  registerReport,
+  registerSchema,
+];
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let exitCode: number = EXIT.ok;

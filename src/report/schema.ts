@@ -82,6 +82,8 @@ export const RunReport = z.object({
   finishedAt: z.string().datetime(),
   guides: z.array(z.string()),
   summary: z.object({ ok: z.number().int(), stale: z.number().int(), unreachable: z.number().int() }),
+  /** Things the maintainers should know that are not verdicts (e.g. a corrupt snapshot moved aside). */
+  warnings: z.array(z.string()).default([]),
   entries: z.array(EntryReport),
 });
 export type RunReport = z.infer<typeof RunReport>;

@@ -1,0 +1,29 @@
+import type { BenchResult } from './result.js';
+
+/** `npm run bench`: every stage's speed and memory targets, measured and printed. Never part of `npm test`. */
+const suites: [string, () => Promise<{ run(): Promise<BenchResult[]> }>][] = [
+  ['guide parsing', () => import('./guide.js')],
+  ['check over HTTP', () => import('./check.js')],
+  ['CLI start-up', () => import('./startup.js')],
+  ['browser fetching', () => import('./browser.js')],
+];
+
+const only = process.argv.slice(2);
+let missed = 0;
+for (const [name, load] of suites) {
+  if (only.length > 0 && !only.some((o) => name.includes(o))) continue;
+  process.stdout.write(`\n## ${name}\n`);
+  try {
+    for (const result of await (await load()).run()) {
+      const mark = result.met === undefined ? '  ' : result.met ? 'ok' : 'MISSED';
+      if (result.met === false) missed += 1;
+      const value = Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1);
+      process.stdout.write(`${mark.padEnd(6)} ${result.name.padEnd(52)} ${`${value} ${result.unit}`.padEnd(14)} ${result.target ? `target ${result.target}` : ''}${result.note ? `  (${result.note})` : ''}\n`);
+    }
+  } catch (error) {
+    missed += 1;
+    process.stdout.write(`FAILED ${name}: ${(error as Error).message}\n`);
+  }
+}
+process.stdout.write(`\n${missed === 0 ? 'all targets met' : `${missed} target(s) missed`}\n`);
+process.exitCode = missed === 0 ? 0 : 1;

@@ -1,0 +1,16 @@
+import { createTwoFilesPatch } from 'diff';
+
+export type TextComparison = { changed: false } | { changed: true; unified: string };
+
+/** Whitespace runs are not content: they are folded before deciding "changed". */
+const fold = (text: string) => text.replace(/[ \t\u00a0\u202f]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n\n').trim();
+
+/** Line diff of two extracted procedure texts; `unified` is what editors read. */
+export function compareTexts(before: string, after: string, labels: { before: string; after: string }): TextComparison {
+  const a = fold(before);
+  const b = fold(after);
+  if (a === b) return { changed: false };
+  const unified = createTwoFilesPatch(labels.before, labels.after, a + '\n', b + '\n', undefined, undefined, { context: 3 });
+  // Drop the "Index/====" header lines: they only repeat the labels.
+  return { changed: true, unified: unified.split('\n').filter((line) => !/^(Index:|=+$)/.test(line)).join('\n') };
+}

@@ -1,0 +1,61 @@
+import type { EntryReport, RunReport } from './schema.js';
+
+/** Markdown change report (`reports/latest.md`): a summary table, then one section per entry. */
+
+const BADGE: Record<EntryReport['status'], string> = { ok: '✅ ok', stale: '⚠️ stale', unreachable: '⛔ unreachable' };
+
+/** Scraped text must not turn into Markdown structure or HTML in the report. */
+export function escapeMarkdownInline(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
+}
+
+export function fence(text: string, info = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(longest + 1);
+  return `${ticks}${info}\n${text.replace(/\n$/, '')}\n${ticks}`;
+}
+
+function entrySection(entry: EntryReport): string {
+  const lines = [`## ${escapeMarkdownInline(`${entry.department.name} (${entry.department.code})`)}: ${BADGE[entry.status]}`, ''];
+  lines.push(`Entry \`${entry.id}\`, guide updated ${entry.guideUpdated}; changed since last run: ${entry.changedSinceLastRun ? 'yes' : 'no'}.`, '');
+  if (entry.reasons.length > 0) {
+    lines.push('**Reasons**', '');
+    for (const reason of entry.reasons) lines.push(`- \`${reason.code}\`: ${escapeMarkdownInline(reason.detail)}`);
+    lines.push('');
+  }
+  if (entry.facts.missing.length + entry.facts.added.length > 0) {
+    lines.push('| | kind | value |', '|---|---|---|');
+    for (const fact of entry.facts.missing) lines.push(`| missing | ${fact.kind} | ${escapeMarkdownInline(fact.value)} |`);
+    for (const fact of entry.facts.added) lines.push(`| new on page | ${fact.kind} | ${escapeMarkdownInline(fact.value)} |`);
+    lines.push('');
+  }
+  for (const source of entry.sources) {
+    const status = source.httpStatus === null ? source.outcome : `HTTP ${source.httpStatus}`;
+    lines.push(`- Cited: <${source.url}> (${status}${source.fetchedWith ? `, via ${source.fetchedWith}` : ''})`);
+    if (source.finalUrl && source.finalUrl !== source.url.split('#')[0]) lines.push(`  - Final: <${source.finalUrl}>`);
+    lines.push(`  - Page date: ${source.pageUpdated ?? 'none found'} (guide: ${entry.guideUpdated})`);
+  }
+  lines.push('');
+  for (const source of entry.sources) {
+    if (source.diffFromBaseline) lines.push(`Diff against the reviewed baseline (${source.url}):`, '', fence(source.diffFromBaseline, 'diff'), '');
+  }
+  return lines.join('\n');
+}
+
+export function renderMarkdownReport(report: RunReport): string {
+  const { ok, stale, unreachable } = report.summary;
+  const lines = [
+    '# aes-watch change report',
+    '',
+    `Run ${report.startedAt} → ${report.finishedAt}: **${stale} stale**, ${unreachable} unreachable, ${ok} ok.`,
+    '',
+    '| entry | status | reasons | changed since last run |',
+    '|---|---|---|---|',
+    ...report.entries.map(
+      (e) => `| ${escapeMarkdownInline(`${e.department.name} (${e.department.code})`)} | ${BADGE[e.status]} | ${[...new Set(e.reasons.map((r) => r.code))].join(', ') || '—'} | ${e.changedSinceLastRun ? 'yes' : 'no'} |`,
+    ),
+    '',
+  ];
+  if (report.warnings.length > 0) lines.push('**Warnings**', '', ...report.warnings.map((w) => `- ${escapeMarkdownInline(w)}`), '');
+  return [...lines, ...report.entries.map(entrySection)].join('\n').trimEnd() + '\n';
+}

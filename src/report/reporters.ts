@@ -1,0 +1,50 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { EXIT } from '../cli/exit-codes.js';
+import type { CheckRequest } from '../run/request.js';
+import { renderMarkdownReport } from './markdown.js';
+import type { Reporter, ReporterContext, ReporterOutcome } from './reporter.js';
+import type { RunReport } from './schema.js';
+
+async function writeReportFile(context: ReporterContext, name: string, content: string): Promise<ReporterOutcome> {
+  await mkdir(context.reportsDir, { recursive: true });
+  const path = join(context.reportsDir, name);
+  await writeFileAtomic(path, content);
+  return { kind: 'done', summary: path };
+}
+
+/** A reporter that renders the whole run into one file of `reportsDir`. */
+function fileReporter(name: string, file: string, render: (report: RunReport) => string | Promise<string>): Reporter {
+  return { name, onRunEnd: async (report, context) => writeReportFile(context, file, await render(report)) };
+}
+
+export const jsonReporter = fileReporter('json', 'latest.json', (report) => JSON.stringify(report, null, 2) + '\n');
+export const markdownReporter = fileReporter('markdown', 'latest.md', renderMarkdownReport);
+export const htmlReporter = fileReporter('html', 'latest.html', async (report) => {
+  const { renderHtmlReport } = await import('./html.js');
+  return renderHtmlReport(report);
+});
+
+/** The reporters a check run notifies, in order: files first, so a GitHub outage cannot cost the reports. */
+export async function reportersFor(request: Pick<CheckRequest, 'issues'>): Promise<Reporter[]> {
+  const { createDraftsReporter, createGitHubReporter } = await import('../notify/github/index.js');
+  const reporters = [jsonReporter, markdownReporter, htmlReporter, createDraftsReporter()];
+  if (request.issues === 'github') reporters.push(createGitHubReporter());
+  return reporters;
+}
+
+/** Every reporter runs; one that throws is logged and reported as failed, never aborting the others. */
+export async function runReporters(reporters: Reporter[], report: RunReport, context: ReporterContext): Promise<ReporterOutcome[]> {
+  const outcomes: ReporterOutcome[] = [];
+  for (const reporter of reporters) {
+    try {
+      for (const entry of report.entries) await reporter.onEntry?.(entry, context);
+      outcomes.push(await reporter.onRunEnd(report, context));
+    } catch (error) {
+      context.log.error({ reporter: reporter.name, err: error }, `reporter ${reporter.name} failed`);
+      outcomes.push({ kind: 'failed', message: `${reporter.name}: ${(error as Error).message}`, exitCode: EXIT.notifyFailed });
+    }
+  }
+  return outcomes;
+}

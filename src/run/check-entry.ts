@@ -1,0 +1,36 @@
+import type { SourceObservation } from '../compare/observation.js';
+import { judgeEntry } from '../compare/verdict.js';
+import type { GuideEntry } from '../guide/entry.js';
+import { entryReport } from '../report/entry-report.js';
+import type { EntryReport } from '../report/schema.js';
+import type { Source } from '../sources/source.js';
+import { observeSource, type ObserveDeps } from './observe.js';
+
+export interface EntryDeps extends ObserveDeps {
+  /** Runs a source's fetch in its host's polite queue. */
+  politely<T>(url: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** Fetches, extracts, stores and judges every source of one guide entry. */
+export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
+  const observations: SourceObservation[] = await Promise.all(
+    sources.map((source) => deps.politely(source.url, () => observeSource(source, deps))),
+  );
+  const verdict = judgeEntry(entry, observations);
+
+  const state = await deps.store.readState(entry.id);
+  const consecutiveFailures = verdict.status === 'unreachable' ? state.consecutiveFailures + 1 : 0;
+  // Written only when it changes, so a quiet night leaves git clean.
+  if (consecutiveFailures !== state.consecutiveFailures) await deps.store.writeState(entry.id, { consecutiveFailures });
+
+  if (verdict.status === 'ok') {
+    // A first run that finds the guide true makes its snapshot the reviewed baseline.
+    for (const [index, observation] of observations.entries()) {
+      const source = sources[index];
+      if (source && observation.kind === 'content' && observation.baselineText === null) {
+        await deps.store.promote(entry.id, source.key);
+      }
+    }
+  }
+  return entryReport(entry, verdict, observations, consecutiveFailures);
+}

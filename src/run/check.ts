@@ -1,0 +1,137 @@
+import { resolve } from 'node:path';
+import { EXIT } from '../cli/exit-codes.js';
+import { writeLine, type CliIO } from '../cli/io.js';
+import { VERSION } from '../cli/version.js';
+import { EXTRACTOR_VERSION } from '../extract/extraction.js';
+import { createHttpFetcher } from '../fetch/http.js';
+import { createPoliteScheduler } from '../fetch/host-queue.js';
+import type { Fetcher } from '../fetch/outcome.js';
+import { loadGuides } from '../guide/load.js';
+import { formatProblem } from '../guide/table.js';
+import { reportersFor, runReporters } from '../report/reporters.js';
+import { RunReport, type EntryReport } from '../report/schema.js';
+import { formatSummary } from '../report/summary.js';
+import { acquireRunLock } from '../schedule/lock.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { createLogger, type Logger } from '../shared/log.js';
+import { selectEntries } from '../sources/select.js';
+import { sourcesOf } from '../sources/source.js';
+import { createFileSnapshotStore } from '../snapshot/store.js';
+import { checkEntry } from './check-entry.js';
+import type { CheckRequest } from './request.js';
+
+export interface CheckResult {
+  exitCode: number;
+  summary: { ok: number; stale: number; unreachable: number };
+  durationMs: number;
+  report: RunReport | null;
+}
+
+/** Seams for tests and benchmarks; production uses the defaults. */
+export interface CheckSeams {
+  clock?: Clock;
+  log?: Logger;
+  http?: Fetcher;
+  browser?: () => Fetcher;
+}
+
+const EMPTY = { ok: 0, stale: 0, unreachable: 0 };
+
+export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortSignal, seams: CheckSeams = {}): Promise<CheckResult> {
+  const clock = seams.clock ?? systemClock;
+  const log = seams.log ?? createLogger({ level: io.env.AES_WATCH_LOG ?? 'info', destination: io.stderr, pretty: io.stderr === process.stderr && process.stderr.isTTY && !io.env.CI });
+  const started = clock.now();
+  const done = (exitCode: number, report: RunReport | null = null): CheckResult => ({
+    exitCode,
+    summary: report?.summary ?? EMPTY,
+    durationMs: clock.now().getTime() - started.getTime(),
+    report,
+  });
+
+  const guides = await loadGuides(request.guides, request.cwd);
+  for (const problem of guides.problems) writeLine(io.stderr, formatProblem(problem));
+  if (guides.problems.length > 0) return done(EXIT.usage);
+  const selection = selectEntries(guides.entries, request.only);
+  if (selection.kind === 'unknown') {
+    writeLine(io.stderr, `aes-watch: --only: no guide entry matches ${selection.names.map((n) => `"${n}"`).join(', ')}`);
+    return done(EXIT.usage);
+  }
+
+  const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
+  const reportsDir = resolve(request.cwd, request.reportsDir);
+  const lock = await acquireRunLock(resolve(snapshotsDir, '.aes-watch.lock'), { wait: request.wait, clock });
+  if (lock.kind === 'held') {
+    writeLine(io.stderr, `aes-watch: another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") is writing ${request.snapshotsDir}; try again later or pass --wait`);
+    return done(EXIT.locked);
+  }
+
+  const http = seams.http ?? createHttpFetcher({ userAgent: request.userAgent, timeoutMs: request.timeoutMs, maxBodyBytes: request.maxBodyBytes, retries: request.retries, clock, log });
+  let browser: Fetcher | null = null;
+  const browserOnDemand = () => {
+    browser ??= seams.browser?.() ?? lazyBrowser(request, io, log);
+    return browser;
+  };
+  const scheduler = createPoliteScheduler({ perHostDelayMs: request.perHostDelayMs, concurrency: request.concurrency, clock });
+  const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
+  const warnings: string[] = [];
+  try {
+    const entries: EntryReport[] = await Promise.all(
+      selection.entries.map((entry) =>
+        checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
+          http,
+          browser: browserOnDemand,
+          signal,
+          store,
+          clock,
+          log,
+          warn: (message) => {
+            warnings.push(message);
+            log.warn(message);
+          },
+          politely: (url, task) => scheduler.run(url, task),
+        }),
+      ),
+    );
+    if (signal?.aborted) {
+      log.warn('check aborted: no report written for this run');
+      return done(EXIT.ok);
+    }
+    const summary = { ok: 0, stale: 0, unreachable: 0 };
+    for (const entry of entries) summary[entry.status] += 1;
+    const report = RunReport.parse({
+      tool: { name: 'aes-watch', version: VERSION, extractorVersion: EXTRACTOR_VERSION },
+      startedAt: started.toISOString(),
+      finishedAt: clock.now().toISOString(),
+      guides: request.guides,
+      summary,
+      warnings,
+      entries,
+    });
+    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout };
+    const outcomes = await runReporters(await reportersFor(request), report, context);
+    if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
+    writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
+    const failedReporter = outcomes.find((outcome) => outcome.kind === 'failed');
+    if (failedReporter?.kind === 'failed') return done(failedReporter.exitCode, report);
+    if (entries.some((entry) => request.failOn.includes(entry.status))) return done(EXIT.failOn, report);
+    return done(EXIT.ok, report);
+  } finally {
+    await (browser as Fetcher | null)?.close?.().catch((error: unknown) => log.warn({ err: error }, 'closing the browser failed'));
+    await lock.release();
+  }
+}
+
+/** Playwright is loaded only when a source really needs a browser. */
+function lazyBrowser(request: CheckRequest, io: CliIO, log: Logger): Fetcher {
+  let real: Promise<Fetcher> | null = null;
+  const get = () =>
+    (real ??= import('../fetch/browser.js').then(({ createBrowserFetcher }) =>
+      createBrowserFetcher({ timeoutMs: request.timeoutMs, userAgent: request.userAgent, env: io.env, log }),
+    ));
+  return {
+    fetch: async (fetchRequest) => (await get()).fetch(fetchRequest),
+    close: async () => {
+      if (real) await (await real).close?.();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { classifyRedirect } from '../compare/redirects.js';
+import { compareTexts } from '../compare/text-diff.js';
+import type { SourceObservation } from '../compare/observation.js';
+import { extractProcedure } from '../extract/extract.js';
+import { EXTRACTOR_VERSION, type Extraction } from '../extract/extraction.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/log.js';
+import type { Source } from '../sources/source.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import type { Slot, SnapshotStore } from '../snapshot/store.js';
+import { acquire, type AcquireDeps } from './acquire.js';
+import { describeFailure, isGoneStatus } from './describe-outcome.js';
+
+export interface ObserveDeps extends AcquireDeps {
+  store: SnapshotStore;
+  clock: Clock;
+  log: Logger;
+  /** Corrupt snapshots moved aside, for the run's warnings. */
+  warn: (message: string) => void;
+}
+
+/** Reads a stored snapshot; one made by another extractor version is re-extracted from its raw HTML first. */
+async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Snapshot | null> {
+  const read = await deps.store.read(source.entryId, source.key, slot);
+  if (read.kind === 'corrupt') {
+    deps.warn(`snapshot ${source.entryId}/${source.key}/${slot} was corrupt (${read.problem}); moved aside to ${read.movedTo}`);
+    return null;
+  }
+  if (read.kind === 'missing') return null;
+  const snapshot = read.snapshot;
+  if (snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return snapshot;
+  const again = extractProcedure(snapshot.html, { selector: source.selector, baseUrl: snapshot.meta.finalUrl });
+  if (again.kind !== 'extracted') return snapshot;
+  const upgraded: Snapshot = {
+    html: snapshot.html,
+    text: again.text,
+    meta: { ...snapshot.meta, extractorVersion: EXTRACTOR_VERSION, facts: again.facts, pageUpdated: again.pageUpdated, title: again.title },
+  };
+  // An upgrade of aes-watch must not read as a content change: store the re-extraction.
+  await deps.store.write(source.entryId, source.key, slot, upgraded);
+  deps.log.info({ entry: source.entryId, slot }, 're-extracted snapshot made by an older extractor');
+  return upgraded;
+}
+
+export async function observeSource(source: Source, deps: ObserveDeps): Promise<SourceObservation> {
+  const last = await load(source, 'current', deps);
+  const baseline = await load(source, 'baseline', deps);
+  const validators = last?.meta.fetchedWith === 'http' ? last.meta.validators : null;
+  const { outcome, extraction } = await acquire(source, validators, deps);
+  const failed = (reason: 'fetch-failed' | 'extraction-failed', detail: string): SourceObservation => ({
+    kind: 'failed',
+    url: source.url,
+    reason,
+    detail,
+    outcome: outcome.kind,
+    finalUrl: 'finalUrl' in outcome ? outcome.finalUrl : null,
+    httpStatus: 'status' in outcome ? outcome.status : null,
+    redirects: 'redirects' in outcome ? outcome.redirects : [],
+    fetchedWith: outcome.fetchedWith,
+  });
+
+  if (outcome.kind !== 'fetched' && outcome.kind !== 'not-modified') {
+    if (outcome.kind === 'http-error' && isGoneStatus(outcome.status)) {
+      return { kind: 'gone', url: source.url, finalUrl: outcome.finalUrl, httpStatus: outcome.status, redirects: outcome.redirects, fetchedWith: outcome.fetchedWith, detail: `HTTP ${outcome.status} at ${outcome.finalUrl}` };
+    }
+    return failed('fetch-failed', describeFailure(outcome));
+  }
+  const redirect = classifyRedirect(source.url, outcome.finalUrl, outcome.redirects);
+  if (redirect.kind === 'to-home') {
+    return { kind: 'gone', url: source.url, finalUrl: outcome.finalUrl, httpStatus: outcome.status, redirects: outcome.redirects, fetchedWith: outcome.fetchedWith, detail: `redirects to the site's home or a section page (${redirect.to})` };
+  }
+
+  let current: Snapshot;
+  let storedNew = false;
+  if (outcome.kind === 'not-modified') {
+    if (!last) return failed('fetch-failed', 'HTTP 304 but no stored snapshot to reuse');
+    current = last;
+  } else {
+    const read: Extraction | null = extraction;
+    if (!read || read.kind !== 'extracted') {
+      return failed('extraction-failed', read ? `${read.reason}: ${read.detail}` : 'nothing to extract');
+    }
+    current = {
+      html: outcome.html,
+      text: read.text,
+      meta: {
+        url: source.url,
+        finalUrl: outcome.finalUrl,
+        httpStatus: outcome.status,
+        redirects: outcome.redirects,
+        fetchedWith: outcome.fetchedWith,
+        capturedAt: deps.clock.now().toISOString(),
+        validators: outcome.validators,
+        charset: outcome.charset,
+        contentType: outcome.contentType,
+        title: read.title,
+        pageUpdated: read.pageUpdated,
+        extractorVersion: EXTRACTOR_VERSION,
+        sha256: { text: '', html: '' },
+        facts: read.facts,
+        hasScreenshot: outcome.screenshot !== null,
+      },
+    };
+    storedNew = !last || last.text !== current.text;
+    const metaChanged =
+      !last ||
+      last.meta.finalUrl !== current.meta.finalUrl ||
+      last.meta.httpStatus !== current.meta.httpStatus ||
+      last.meta.pageUpdated !== current.meta.pageUpdated;
+    // Unchanged text keeps the stored files as they are, so git sees no churn from noise.
+    if (storedNew || metaChanged) await deps.store.write(source.entryId, source.key, 'current', current, outcome.screenshot);
+  }
+
+  return {
+    kind: 'content',
+    url: source.url,
+    finalUrl: outcome.finalUrl,
+    httpStatus: outcome.status,
+    redirects: outcome.redirects,
+    redirect,
+    fetchedWith: outcome.fetchedWith,
+    title: current.meta.title,
+    pageUpdated: current.meta.pageUpdated,
+    text: current.text,
+    facts: current.meta.facts,
+    fromBaseline: baseline ? compareTexts(baseline.text, current.text, { before: 'reviewed baseline', after: 'current page' }) : null,
+    baselineText: baseline?.text ?? null,
+    baselinePageUpdated: baseline?.meta.pageUpdated ?? null,
+    storedNew,
+    snapshotPath: join(source.entryId, source.key),
+  };
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { Fact } from '../facts/fact.js';
+
+/** Metadata stored beside each snapshot's text and raw HTML. */
+export const SnapshotMeta = z.object({
+  url: z.string(),
+  finalUrl: z.string(),
+  httpStatus: z.number().int(),
+  redirects: z.array(z.object({ url: z.string(), status: z.number().int() })),
+  fetchedWith: z.enum(['http', 'browser']),
+  /** When this content was first stored (not every time it was seen again unchanged). */
+  capturedAt: z.string().datetime(),
+  validators: z.object({ etag: z.string().nullable(), lastModified: z.string().nullable() }),
+  charset: z.string(),
+  contentType: z.string().nullable(),
+  title: z.string().nullable(),
+  pageUpdated: z.string().nullable(),
+  extractorVersion: z.number().int(),
+  sha256: z.object({ text: z.string(), html: z.string() }),
+  facts: z.array(Fact),
+  hasScreenshot: z.boolean().default(false),
+});
+export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
+
+/** What is stored for one source at one moment: `current` or the reviewed `baseline`. */
+export interface Snapshot {
+  meta: SnapshotMeta;
+  text: string;
+  html: string;
+}
+
+/** Per-entry state that must survive between runs. */
+export const EntryState = z.object({
+  consecutiveFailures: z.number().int().nonnegative().default(0),
+});
+export type EntryState = z.infer<typeof EntryState>;

@@ -1,0 +1,14 @@
+import type { GuideEntry } from '../guide/entry.js';
+
+export type Selection = { kind: 'selected'; entries: GuideEntry[] } | { kind: 'unknown'; names: string[] };
+
+/** `--only 14,50-manche`: entry ids or département codes; every name must match something. */
+export function selectEntries(entries: GuideEntry[], only: string[]): Selection {
+  const names = only.flatMap((item) => item.split(',')).map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) return { kind: 'selected', entries };
+  const matches = (entry: GuideEntry, name: string) =>
+    entry.id === name.toLowerCase() || entry.department.code.toUpperCase() === name.toUpperCase();
+  const unknown = names.filter((name) => !entries.some((entry) => matches(entry, name)));
+  if (unknown.length > 0) return { kind: 'unknown', names: unknown };
+  return { kind: 'selected', entries: entries.filter((entry) => names.some((name) => matches(entry, name))) };
+}

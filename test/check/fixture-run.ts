@@ -1,0 +1,43 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunReport } from '../../src/report/schema.js';
+import { aesWatch, type CliRun } from '../support/cli.js';
+import { guideDocument, type GuideSectionSpec } from '../support/prefecture.js';
+
+/** A working folder with a guide, snapshots and reports, and a way to run `check` on it. */
+export interface Workspace {
+  dir: string;
+  guide: string;
+  snapshots: string;
+  reports: string;
+  writeGuide(sections: GuideSectionSpec[]): Promise<void>;
+  check(...extra: string[]): Promise<CliRun & { report: RunReport }>;
+  run(...args: string[]): Promise<CliRun>;
+}
+
+export async function workspace(env: NodeJS.ProcessEnv = {}): Promise<Workspace> {
+  const dir = await mkdtemp(join(tmpdir(), 'aes-check-'));
+  const ws: Workspace = {
+    dir,
+    guide: join(dir, 'guide.txt'),
+    snapshots: join(dir, 'snapshots'),
+    reports: join(dir, 'reports'),
+    writeGuide: (sections) => writeFile(ws.guide, guideDocument('Testland', sections)),
+    run: (...args) => aesWatch(args, { cwd: dir, env }),
+    async check(...extra) {
+      const result = await ws.run('check', '--guide', ws.guide, '--snapshots', ws.snapshots, '--reports', ws.reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '2000', '--json', ...extra);
+      if (result.code !== 0) throw new Error(`check exited ${result.code}: ${result.stderr}`);
+      return { ...result, report: RunReport.parse(JSON.parse(result.stdout)) };
+    },
+  };
+  return ws;
+}
+
+export const calvados = (url: string, procedure: string): GuideSectionSpec => ({
+  code: '14',
+  departmentPhrase: 'du Calvados',
+  prefecture: 'Testville',
+  url,
+  procedure,
+});

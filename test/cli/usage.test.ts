@@ -1,0 +1,136 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS with a default export.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+import { runReportJsonSchema } from '../../src/report/json-schema.js';
+import { startSite, type FixtureSite } from '../support/site.js';
+import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
+import { calvados, workspace, type Workspace } from '../check/fixture-run.js';
+
+let site: FixtureSite;
+let ws: Workspace;
+const PAGE = '/Demarches/AES';
+
+beforeAll(async () => {
+  site = await startSite({}, '127.0.0.4');
+});
+afterAll(() => site.close());
+beforeEach(async () => {
+  site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
+  ws = await workspace();
+  await ws.writeGuide([calvados(site.url(PAGE), postalGuideText())]);
+});
+
+const checkArgs = () => ['check', '--guide', ws.guide, '--snapshots', ws.snapshots, '--reports', ws.reports, '--per-host-delay', '0'];
+
+describe('command line contract', () => {
+  it('lists the commands in --help', async () => {
+    const { code, stdout } = await ws.run('--help');
+    expect(code).toBe(0);
+    for (const command of ['check', 'guide', 'accept', 'report', 'schema']) expect(stdout).toContain(command);
+  });
+
+  it.each([
+    [['check', '--frobnicate'], /unknown option '--frobnicate'/],
+    [['check', '--concurrency', '0'], /--concurrency.*expected a whole number >= 1, got "0"/],
+    [['check', '--fail-on', 'sometimes'], /expected one of stale, unreachable, got "sometimes"/],
+    [['check', '--fetch', 'carrier-pigeon'], /expected one of http, browser, auto/],
+    [['report', '--format', 'pdf'], /expected one of html, md, json/],
+    [['nonsense'], /unknown command 'nonsense'/],
+  ])('rejects %j with exit 2', async (args, message) => {
+    const { code, stderr } = await ws.run(...args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('names a missing guide file', async () => {
+    const { code, stderr } = await ws.run('check', '--guide', join(ws.dir, 'absent.txt'));
+    expect(code).toBe(2);
+    expect(stderr).toContain('absent.txt');
+  });
+
+  it('rejects --only that matches no entry, naming it', async () => {
+    const { code, stderr } = await ws.run(...checkArgs(), '--only', '14,76');
+    expect(code).toBe(2);
+    expect(stderr).toBe('aes-watch: --only: no guide entry matches "76"\n');
+  });
+
+  it('names a broken configuration file and its problem', async () => {
+    await writeFile(join(ws.dir, 'aes-watch.config.json'), '{"perHostDelayMs": -5}');
+    const { code, stderr } = await ws.run(...checkArgs());
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/aes-watch\.config\.json: perHostDelayMs: .*>=0/);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 0 whatever the verdicts, and 1 with --fail-on matching one', async () => {
+    site.set(PAGE, { status: 404 });
+    expect((await ws.run(...checkArgs())).code).toBe(0);
+    expect((await ws.run(...checkArgs(), '--fail-on', 'unreachable')).code).toBe(0);
+    expect((await ws.run(...checkArgs(), '--fail-on', 'stale')).code).toBe(1);
+  });
+
+  it('--only takes département codes and ids, comma-separated or repeated', async () => {
+    const first = await ws.run(...checkArgs(), '--only', '14', '--json');
+    const second = await ws.run(...checkArgs(), '--only', '14-calvados,14', '--json');
+    expect(JSON.parse(first.stdout).entries.map((e: { id: string }) => e.id)).toEqual(['14-calvados']);
+    expect(JSON.parse(second.stdout).entries.map((e: { id: string }) => e.id)).toEqual(['14-calvados']);
+  });
+
+  it('exits 4 with a clear message while another live run holds the lock', async () => {
+    await mkdir(ws.snapshots, { recursive: true });
+    await writeFile(join(ws.snapshots, '.aes-watch.lock'), JSON.stringify({ pid: process.pid, startedAt: '2026-11-27T02:17:00.000Z', command: 'aes-watch schedule', host: 'test' }));
+    const { code, stderr } = await ws.run(...checkArgs());
+    expect(code).toBe(4);
+    expect(stderr).toContain(`another run (pid ${process.pid}`);
+  });
+
+  it('report renders the stored run again in each format without fetching', async () => {
+    await ws.run(...checkArgs());
+    const requests = site.requests.length;
+    const md = await ws.run('report', '--reports', ws.reports, '--format', 'md');
+    expect(md.code).toBe(0);
+    expect(md.stdout).toBe(await readFile(join(ws.reports, 'latest.md'), 'utf8'));
+    const json = await ws.run('report', '--reports', ws.reports, '--format', 'json');
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8')));
+    const html = await ws.run('report', '--reports', ws.reports, '--format', 'html');
+    expect(html.stdout).toBe(await readFile(join(ws.reports, 'latest.html'), 'utf8'));
+    expect(site.requests.length).toBe(requests);
+  });
+
+  it('report names a missing or corrupt latest.json', async () => {
+    const missing = await ws.run('report', '--reports', ws.reports);
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toMatch(/latest\.json: no report yet; run aes-watch check first/);
+    await mkdir(ws.reports, { recursive: true });
+    await writeFile(join(ws.reports, 'latest.json'), '{"entries": 3}');
+    const corrupt = await ws.run('report', '--reports', ws.reports);
+    expect(corrupt.code).toBe(2);
+    expect(corrupt.stderr).toMatch(/latest\.json: not an aes-watch report/);
+  });
+
+  it('publishes the JSON Schema of the report, kept in sync with the zod schema', async () => {
+    const { stdout } = await ws.run('schema');
+    expect(JSON.parse(stdout)).toEqual(runReportJsonSchema());
+    const published = JSON.parse(await readFile(new URL('../../schema/run-report.schema.json', import.meta.url), 'utf8'));
+    expect(published).toEqual(runReportJsonSchema());
+  });
+
+  it('writes a JSON report that validates against the published schema and keeps the contract fields', async () => {
+    await ws.run(...checkArgs());
+    const report = JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8'));
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    const validate = ajv.compile(runReportJsonSchema());
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...report, summary: { ok: 'one' } })).toBe(false);
+    expect(Object.keys(report.entries[0])).toEqual(
+      expect.arrayContaining(['id', 'department', 'guideUpdated', 'status', 'reasons', 'changedSinceLastRun', 'sources', 'facts']),
+    );
+    expect(Object.keys(report.entries[0].sources[0])).toEqual(expect.arrayContaining(['url', 'finalUrl', 'httpStatus', 'fetchedWith', 'pageUpdated']));
+  });
+});
