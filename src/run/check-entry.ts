@@ -6,17 +6,16 @@ import type { EntryReport } from '../report/schema.js';
 import type { Source } from '../sources/source.js';
 import { observeSource, type ObserveDeps } from './observe.js';
 
-export interface EntryDeps extends ObserveDeps {
-  /** Runs a source's fetch in its host's polite queue. */
-  politely<T>(url: string, task: () => Promise<T>): Promise<T>;
-}
+export type EntryDeps = ObserveDeps;
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
 export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
   const observations: SourceObservation[] = await Promise.all(
-    sources.map((source) => deps.politely(source.url, () => observeSource(source, deps))),
+    sources.map((source) => observeSource(source, deps)),
   );
   const verdict = judgeEntry(entry, observations);
+  // An interrupted run learnt nothing about the sources: it must not count as a failed night.
+  if (deps.signal?.aborted) return entryReport(entry, verdict, observations, 0);
 
   const state = await deps.store.readState(entry.id);
   const consecutiveFailures = verdict.status === 'unreachable' ? state.consecutiveFailures + 1 : 0;

@@ -6,6 +6,7 @@ import { EXTRACTOR_VERSION } from '../extract/extraction.js';
 import { createHttpFetcher } from '../fetch/http.js';
 import { createPoliteScheduler } from '../fetch/host-queue.js';
 import type { Fetcher } from '../fetch/outcome.js';
+import { withPoliteness } from '../fetch/polite-fetcher.js';
 import { loadGuides } from '../guide/load.js';
 import { formatProblem } from '../guide/table.js';
 import { reportersFor, runReporters } from '../report/reporters.js';
@@ -65,13 +66,14 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     return done(EXIT.locked);
   }
 
-  const http = seams.http ?? createHttpFetcher({ userAgent: request.userAgent, timeoutMs: request.timeoutMs, maxBodyBytes: request.maxBodyBytes, retries: request.retries, clock, log });
+  const scheduler = createPoliteScheduler({ perHostDelayMs: request.perHostDelayMs, concurrency: request.concurrency, clock });
+  // Every fetch, HTTP or browser, waits for its host's turn: one request at a time per prefecture.
+  const http = withPoliteness(seams.http ?? createHttpFetcher({ userAgent: request.userAgent, timeoutMs: request.timeoutMs, maxBodyBytes: request.maxBodyBytes, retries: request.retries, clock, log }), scheduler);
   let browser: Fetcher | null = null;
   const browserOnDemand = () => {
-    browser ??= seams.browser?.() ?? lazyBrowser(request, io, log);
+    browser ??= withPoliteness(seams.browser?.() ?? lazyBrowser(request, io, log), scheduler);
     return browser;
   };
-  const scheduler = createPoliteScheduler({ perHostDelayMs: request.perHostDelayMs, concurrency: request.concurrency, clock });
   const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
   const warnings: string[] = [];
   try {
@@ -88,7 +90,6 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
             warnings.push(message);
             log.warn(message);
           },
-          politely: (url, task) => scheduler.run(url, task),
         }),
       ),
     );
