@@ -8,6 +8,7 @@ import { registerAccept } from './commands/accept.js';
 import { registerCheck } from './commands/check.js';
 import { registerGuide } from './commands/guide.js';
 import { registerReport } from './commands/report.js';
+import { registerSchedule } from './commands/schedule.js';
 import { registerSchema } from './commands/schema.js';
 
 import { VERSION } from './version.js';
@@ -19,6 +20,7 @@ const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) 
   registerAccept,
   registerReport,
   registerSchema,
+  registerSchedule,
 ];
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
