@@ -61,7 +61,7 @@ describe('check verdicts', () => {
 
   it('never tolerates a different CEDEX number', async () => {
     await ws.check();
-    site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure({ cedex: '99038 TESTVILLE CEDEX 9' }) }) });
+    site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure({ cedex: '14099 TESTVILLE CEDEX 9' }) }) });
     const entry = entryOf((await ws.check()).report);
     expect(entry.status).toBe('stale');
     expect(entry.facts.missing.map((f) => f.kind)).toContain('address');

@@ -41,7 +41,7 @@ ${spec.updated ? `<p class="fr-text--sm">Mis à jour le ${spec.updated}</p>` : '
 /** A postal procedure in the style of the Calvados entry. */
 export function postalProcedure(o: { street?: string; cedex?: string; email?: string } = {}): string {
   return `<p>DEMANDE D'ADMISSION EXCEPTIONNELLE AU SÉJOUR : votre demande doit être envoyée uniquement par courrier à l'adresse suivante :</p>
-<p>Préfecture de Testville<br>Bureau du séjour et des naturalisations<br>Admission exceptionnelle au séjour<br>${o.street ?? '12 rue des Essais'}<br>${o.cedex ?? '99038 TESTVILLE CEDEX 08'}</p>
+<p>Préfecture de Testville<br>Bureau du séjour et des naturalisations<br>Admission exceptionnelle au séjour<br>${o.street ?? '12 rue des Essais'}<br>${o.cedex ?? '14099 TESTVILLE CEDEX 08'}</p>
 <p>Pour toute question, écrivez à ${o.email ?? 'pref-sejour@testville.gouv.fr'}. Joignez à votre envoi la copie de votre passeport, un justificatif de domicile de moins de trois mois et tout document attestant de votre présence en France.</p>`;
 }
 
@@ -105,7 +105,7 @@ Admission exceptionnelle au séjour
 
 ${o.street ?? '12 rue des Essais'}
 
-${o.cedex ?? '99038 TESTVILLE CEDEX 08'}
+${o.cedex ?? '14099 TESTVILLE CEDEX 08'}
 
 Pour toute question, écrivez à ${o.email ?? 'pref-sejour@testville.gouv.fr'}.`;
 }

@@ -1,0 +1,27 @@
+/** Reads a response body without ever holding more than the cap in memory. */
+
+export type BodyRead = { kind: 'complete'; bytes: Buffer } | { kind: 'too-large' };
+
+export async function readCappedBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<BodyRead> {
+  if (body === null) return { kind: 'complete', bytes: Buffer.alloc(0) };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Stop the transfer now rather than download the rest to throw it away.
+      await reader.cancel().catch(() => undefined);
+      return { kind: 'too-large' };
+    }
+    chunks.push(value);
+  }
+  return { kind: 'complete', bytes: Buffer.concat(chunks, total) };
+}
+
+/** Reads and drops a small body (redirects, error pages) so the connection can be reused. */
+export async function discardBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
+  await readCappedBody(body, 64 * 1024).catch(() => undefined);
+}

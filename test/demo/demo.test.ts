@@ -1,0 +1,36 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runDemo } from '../../src/demo/story.js';
+
+/** The Normandy seed guide end to end, against the bundled replay of its four prefecture pages. */
+describe('npm run demo', () => {
+  it('records baselines in round 1 and finds every prefecture change in round 2', async () => {
+    const work = join(await mkdtemp(join(tmpdir(), 'aes-demo-')), 'demo');
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const { rounds, reportsDir } = await runDemo(resolve(import.meta.dirname, '../..'), work, out);
+
+    expect(rounds[0].report?.entries.map((e) => [e.id, e.status])).toEqual([
+      ['14-calvados', 'ok'],
+      ['50-manche', 'ok'],
+      ['61-orne', 'ok'],
+      ['76-seine-maritime', 'ok'],
+    ]);
+    const reasons = Object.fromEntries(rounds[1].report!.entries.map((e) => [e.id, [...new Set(e.reasons.map((r) => r.code))].sort()]));
+    expect(reasons).toEqual({
+      '14-calvados': ['content-changed', 'fact-missing'],
+      '50-manche': ['source-moved'],
+      '61-orne': ['source-gone'],
+      '76-seine-maritime': ['content-changed', 'fact-missing', 'page-updated'],
+    });
+    const seine = rounds[1].report!.entries.find((e) => e.id === '76-seine-maritime')!;
+    expect(seine.facts.added).toContainEqual({ kind: 'url', value: 'https://www.demarches-simplifiees.fr/commencer/76-aes' });
+    expect((await readdir(join(reportsDir, 'issues'))).sort()).toEqual(['14-calvados.md', '50-manche.md', '61-orne.md', '76-seine-maritime.md']);
+    expect(await readFile(join(reportsDir, 'latest.md'), 'utf8')).toContain('-14038 CAEN CEDEX 08');
+    expect(printed).toContain('Change report for editors:');
+  });
+});

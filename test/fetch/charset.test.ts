@@ -1,0 +1,41 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { charsetFromContentType, decodeBody } from '../../src/fetch/charset.js';
+
+const latin1 = (s: string) => iconv.encode(s, 'latin1');
+
+describe('charsetFromContentType', () => {
+  it('reads plain and quoted parameters', () => {
+    expect(charsetFromContentType('text/html; charset=ISO-8859-1')).toBe('ISO-8859-1');
+    expect(charsetFromContentType('text/html;charset="windows-1252"')).toBe('windows-1252');
+  });
+  it('is null without a charset', () => {
+    expect(charsetFromContentType('text/html')).toBeNull();
+    expect(charsetFromContentType(null)).toBeNull();
+  });
+});
+
+describe('decodeBody', () => {
+  it('prefers the BOM over the header', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<p>Préfecture</p>')]);
+    expect(decodeBody(bytes, 'text/html; charset=iso-8859-1')).toEqual({ text: '<p>Préfecture</p>', charset: 'utf-8' });
+  });
+  it('prefers the header over <meta>', () => {
+    const bytes = latin1('<meta charset="utf-8"><p>Sous-préfecture</p>');
+    const decoded = decodeBody(bytes, 'text/html; charset=iso-8859-1');
+    expect(decoded.text).toContain('Sous-préfecture');
+    expect(decoded.charset).toBe('windows-1252');
+  });
+  it('falls back to <meta http-equiv> when the header has no charset', () => {
+    const bytes = latin1('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><p>Dépôt</p>');
+    expect(decodeBody(bytes, 'text/html').text).toContain('Dépôt');
+  });
+  it('ignores an unknown header label and uses <meta charset>', () => {
+    const bytes = latin1('<meta charset="iso-8859-15"><p>Été</p>');
+    const decoded = decodeBody(bytes, 'text/html; charset=bogus');
+    expect(decoded).toEqual({ text: '<meta charset="iso-8859-15"><p>Été</p>', charset: 'iso-8859-15' });
+  });
+  it('defaults to UTF-8', () => {
+    expect(decodeBody(Buffer.from('<p>Récépissé</p>'), null)).toEqual({ text: '<p>Récépissé</p>', charset: 'utf-8' });
+  });
+});
