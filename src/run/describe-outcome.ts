@@ -10,6 +10,9 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'fetched'
           ? `HTTP ${outcome.status}: the site refused the request (bot blocking?)`
           : `HTTP ${outcome.status}`;
     case 'network-error':
+      if (outcome.code === 'ENOTFOUND' || outcome.code === 'EAI_AGAIN') {
+        return `cannot resolve ${hostOf(outcome.url)} (${outcome.code}): this machine is offline, or the domain no longer exists`;
+      }
       return `network error ${outcome.code}: ${outcome.message}`;
     case 'timeout':
       return `no answer within ${outcome.afterMs} ms`;
@@ -21,3 +24,11 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'fetched'
 }
 
 export const isGoneStatus = (status: number) => status === 404 || status === 410;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
