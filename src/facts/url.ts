@@ -1,0 +1,53 @@
+import type { FactOf } from './fact.js';
+
+type UrlRole = FactOf<'url'>['role'];
+
+/** The same démarches-simplifiées procedures are re-hosted under this name, with the same slugs. */
+const DS_HOSTS = new Set(['demarches-simplifiees.fr', 'demarche.numerique.gouv.fr']);
+const TRACKING = /^(?:utm_\w+|xtor|at_\w+|fbclid|gclid)$/i;
+
+function parse(url: string): URL | null {
+  try {
+    return new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`);
+  } catch {
+    return null;
+  }
+}
+
+export function urlRole(url: string): UrlRole {
+  const u = parse(url);
+  if (!u) return 'page';
+  const host = u.hostname.replace(/^www\./, '');
+  if (DS_HOSTS.has(host) && u.pathname.startsWith('/commencer/')) return 'online-procedure';
+  if (host === 'administration-etrangers-en-france.interieur.gouv.fr') return 'online-procedure';
+  if (host === 'rdv-prefecture.interieur.gouv.fr' || u.pathname.includes('/booking/create/')) return 'appointment';
+  if (/\.pdf$/i.test(u.pathname) || /\/contenu\/telechargement\/|\/content\/download\//i.test(u.pathname)) return 'form';
+  return 'page';
+}
+
+/**
+ * A URL's identity: scheme and "www." do not matter, the two démarches-simplifiées
+ * hosts are one, tracking parameters and a trailing slash are dropped. A `#!/`
+ * client route is kept (it selects different content); other fragments are not.
+ * The path keeps its case and hyphens: a URL is exact, unlike PDF prose.
+ */
+export function canonicalUrl(url: string): string {
+  const u = parse(url.trim());
+  if (!u) return url.trim();
+  let host = u.hostname.toLowerCase().replace(/^www\./, '');
+  if (DS_HOSTS.has(host)) host = 'demarches-simplifiees.fr';
+  const params = [...u.searchParams].filter(([k]) => !TRACKING.test(k));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  const path = u.pathname.replace(/\/+$/, '');
+  const fragment = u.hash.startsWith('#!') ? u.hash : '';
+  return `${host}${u.port ? `:${u.port}` : ''}${path}${query}${fragment}`;
+}
+
+/** Absolute http(s) URLs printed in text (Markdown and <...> wrappers allowed). */
+export function findUrls(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(/https?:\/\/[^\s<>"'()[\]]+/gi)) {
+    found.push(m[0].replace(/[.,;:!?*]+$/, ''));
+  }
+  return found;
+}

@@ -1,0 +1,89 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { GuideEntry, GuideProblem, ParsedGuide } from './entry.js';
+import { duplicateIds, parseGuide } from './parse.js';
+
+export type GuideText = { kind: 'text'; text: string } | { kind: 'rejected'; line: number; message: string };
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Refuses what is not guide text, with a reason a volunteer can act on. */
+export function readGuideBytes(bytes: Uint8Array): GuideText {
+  const head = bytes.subarray(0, 8192);
+  if (bytes.length === 0) return { kind: 'rejected', line: 1, message: 'empty file: no guide text' };
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') {
+    return { kind: 'rejected', line: 1, message: 'this is a PDF: give aes-watch the text extracted from it' };
+  }
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
+    return { kind: 'rejected', line: 1, message: 'UTF-16 text: save the guide as UTF-8' };
+  }
+  const control = head.filter((b) => b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)).length;
+  if (head.includes(0) || control > head.length / 20) return { kind: 'rejected', line: 1, message: 'binary file, not guide text' };
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    const lossy = Buffer.from(bytes).toString('utf8');
+    const bad = lossy.indexOf('\uFFFD');
+    const line = lossy.slice(0, Math.max(bad, 0)).split('\n').length;
+    return { kind: 'rejected', line, message: 'not valid UTF-8 (perhaps Latin-1 / Windows-1252): save the guide as UTF-8' };
+  }
+  if (text.replace(/^\uFEFF/, '').trim() === '') return { kind: 'rejected', line: 1, message: 'empty file: no guide text' };
+  return { kind: 'text', text };
+}
+
+/** The files a path names: itself, or every *.txt in it (sorted, for a stable order). */
+async function guideFiles(path: string, cwd: string): Promise<{ files: string[]; problem: GuideProblem | null }> {
+  const absolute = resolve(cwd, path);
+  try {
+    const info = await stat(absolute);
+    if (!info.isDirectory()) return { files: [path], problem: null };
+    const names = (await readdir(absolute)).filter((n) => n.toLowerCase().endsWith('.txt')).sort();
+    if (names.length === 0) return { files: [], problem: { file: path, line: 1, message: 'no *.txt guide documents in this directory' } };
+    return { files: names.map((n) => join(path, n)), problem: null };
+  } catch (error) {
+    return { files: [], problem: { file: path, line: 1, message: `cannot read: ${describe(error)}` } };
+  }
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Reads and parses guide documents. Never throws for bad input: unreadable,
+ * empty, binary and non-UTF-8 files become problems, and the others still parse.
+ */
+export async function loadGuides(paths: string[], cwd: string): Promise<ParsedGuide> {
+  const entries: GuideEntry[] = [];
+  const problems: GuideProblem[] = [];
+  for (const path of paths) {
+    const { files, problem } = await guideFiles(path, cwd);
+    if (problem) problems.push(problem);
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(resolve(cwd, file));
+      } catch (error) {
+        problems.push({ file, line: 1, message: `cannot read: ${describe(error)}` });
+        continue;
+      }
+      const text = readGuideBytes(bytes);
+      if (text.kind === 'rejected') {
+        problems.push({ file, line: text.line, message: text.message });
+        continue;
+      }
+      const parsed = parseGuide(text.text, file);
+      entries.push(...parsed.entries);
+      problems.push(...parsed.problems);
+    }
+  }
+  // The same département in two documents is as wrong as twice in one.
+  const duplicates = duplicateIds(entries).filter((p) => !problems.some((q) => q.file === p.file && q.line === p.line && q.message === p.message));
+  problems.push(...duplicates);
+  const kept = entries.filter((e, i) => entries.findIndex((o) => o.id === e.id) === i);
+  return { entries: kept, problems };
+}
