@@ -58,6 +58,8 @@ export interface GuideSectionSpec {
   prefecture: string;
   channel?: string;
   url: string;
+  /** Further cited pages, printed as "et ici : <url>". */
+  moreUrls?: string[];
   procedure: string;
   updated?: string;
 }
@@ -79,7 +81,7 @@ Dernière mise à jour : ${s.updated ?? '22/02/2023'}
 
 La demande d'admission exceptionnelle se fait ${s.channel ?? 'par voie postale'}.
 
-Les modalités sont consultables ici : <${s.url}>
+Les modalités sont consultables ici : <${s.url}>${(s.moreUrls ?? []).map((u) => `\net ici : <${u}>`).join('')}
 
 Les modalités sont reproduites ici :
 
