@@ -33,7 +33,7 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const origins = await ask<string[]>('', 'ready');
     const dir = await mkdtemp(join(tmpdir(), 'aes-bench-'));
-    const url = (i: number) => `${origins[i % HOSTS]}/page-${Math.floor(i / HOSTS)}`;
+    const url = (i: number) => `${origins[i % HOSTS]}/page-${i}`;
     const page = (i: number) => i;
     await writeFile(join(dir, 'a.txt'), benchGuide('Alpha', benchSections('Alpha-', 100, url, page)));
     await writeFile(join(dir, 'b.txt'), benchGuide('Beta', benchSections('Beta-', 100, (i) => url(i + 100), (i) => page(i + 100))));

@@ -1,6 +1,7 @@
 /** Generated pages and guides for the benchmarks: the same shapes the tests use, at volume. */
 
-const CODES = [
+/** Every département code a guide can use: 01–95 (no 20), Corsica's 2A/2B, overseas 971–976. */
+export const DEPARTMENT_CODES = [
   ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'),
   '2A',
   '2B',
@@ -8,6 +9,7 @@ const CODES = [
   '972',
   '973',
   '974',
+  '976',
 ];
 
 export function benchPage(n: number): string {
@@ -69,5 +71,5 @@ Elles ne traitent pas les demandes d'AES.
 
 /** `count` sections (at most 100 per guide: one per département code), named after `prefix`. */
 export function benchSections(prefix: string, count: number, url: (i: number) => string, page: (i: number) => number): BenchSection[] {
-  return CODES.slice(0, count).map((code, i) => ({ code, name: `${prefix}${code}`, url: url(i), page: page(i) }));
+  return DEPARTMENT_CODES.slice(0, count).map((code, i) => ({ code, name: `${prefix}${code}`, url: url(i), page: page(i) }));
 }

@@ -1,17 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { parseGuide } from '../src/guide/parse.js';
+import { DEPARTMENT_CODES as CODES } from './fixtures.js';
 import type { BenchResult } from './result.js';
 
-const CODES = [
-  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, '0')).filter((c) => c !== '20'),
-  '2A',
-  '2B',
-  '971',
-  '972',
-  '973',
-  '974',
-  '976',
-];
 const HEADER = "gisti, groupe d'information et de soutien des immigré·e·s";
 
 /** One section in the series format, varied by index so every parser path runs. */

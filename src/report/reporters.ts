@@ -28,9 +28,10 @@ export const htmlReporter = fileReporter('html', 'latest.html', async (report) =
 
 /** The reporters a check run notifies, in order: files first, so a GitHub outage cannot cost the reports. */
 export async function reportersFor(request: Pick<CheckRequest, 'issues'>): Promise<Reporter[]> {
-  const { createDraftsReporter, createGitHubReporter } = await import('../notify/github/index.js');
+  const { createDraftsReporter } = await import('../notify/drafts-reporter.js');
   const reporters = [jsonReporter, markdownReporter, htmlReporter, createDraftsReporter()];
-  if (request.issues === 'github') reporters.push(createGitHubReporter());
+  // Octokit loads only for runs that talk to GitHub.
+  if (request.issues === 'github') reporters.push((await import('../notify/github/index.js')).createGitHubReporter());
   return reporters;
 }
 
