@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -82,11 +84,18 @@ describe('command line contract', () => {
   });
 
   it('exits 4 with a clear message while another live run holds the lock', async () => {
-    await mkdir(ws.snapshots, { recursive: true });
-    await writeFile(join(ws.snapshots, '.aes-watch.lock'), JSON.stringify({ pid: process.pid, startedAt: '2026-11-27T02:17:00.000Z', command: 'aes-watch schedule', host: 'test' }));
-    const { code, stderr } = await ws.run(...checkArgs());
-    expect(code).toBe(4);
-    expect(stderr).toContain(`another run (pid ${process.pid}`);
+    // Another live process on this host owns the lock.
+    const owner = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      await mkdir(ws.snapshots, { recursive: true });
+      const startedAt = new Date().toISOString();
+      await writeFile(join(ws.snapshots, '.aes-watch.lock'), JSON.stringify({ pid: owner.pid, startedAt, command: 'aes-watch schedule', host: hostname() }));
+      const { code, stderr } = await ws.run(...checkArgs());
+      expect(code).toBe(4);
+      expect(stderr).toContain(`another run (pid ${owner.pid}, started ${startedAt}, "aes-watch schedule")`);
+    } finally {
+      owner.kill();
+    }
   });
 
   it('report renders the stored run again in each format without fetching', async () => {
