@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { availableParallelism } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import pLimit from 'p-limit';
 import { launchChromium } from '../src/fetch/browser-launch.js';
@@ -64,6 +66,17 @@ function median(values: number[]): number {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/** Busy CPU time of the whole machine (Linux), in ms: shows when a loop is CPU-bound rather than waiting. */
+function machineBusyMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields;
+    return (user + nice + system + irq + softirq) * 10; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
 export async function run(): Promise<BenchResult[]> {
   const location = await locateBrowser(process.env);
   if (location.kind === 'missing') {
@@ -103,10 +116,12 @@ export async function run(): Promise<BenchResult[]> {
     // The plain loop: launch once, then newPage/goto/wait/content one page at a time.
     const browser = await launchChromium(location.path);
     let sequentialTotal = 0;
+    let loopCpuMs: number | null = null;
     try {
       const warmUp = await browser.newPage();
       await warmUp.goto(urls[0]?.url ?? '');
       await warmUp.close();
+      const busy0 = machineBusyMs();
       const t0 = performance.now();
       for (const { url } of urls) {
         const page = await browser.newPage();
@@ -116,6 +131,8 @@ export async function run(): Promise<BenchResult[]> {
         await page.close();
       }
       sequentialTotal = performance.now() - t0;
+      const busy1 = machineBusyMs();
+      if (busy0 !== null && busy1 !== null) loopCpuMs = (busy1 - busy0) / urls.length;
     } finally {
       await browser.close();
     }
@@ -136,7 +153,9 @@ export async function run(): Promise<BenchResult[]> {
         name: 'browser: plain sequential Playwright loop total',
         value: round(sequentialTotal),
         unit: 'ms',
-        note: `${round(sequentialTotal / urls.length)} ms a page`,
+        note:
+          `${round(sequentialTotal / urls.length)} ms a page` +
+          (loopCpuMs === null ? '' : `, ${Math.round(loopCpuMs)} ms of CPU a page on ${availableParallelism()} CPUs`),
       },
       { name: 'browser: speedup over the sequential loop', value: round(speedup), unit: 'x', target: '>= 2x', met: speedup >= 2 },
     ];
