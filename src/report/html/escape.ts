@@ -1,0 +1,34 @@
+/** Everything that came from a page, a guide or a URL goes through here before reaching the HTML. */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/** The URL if it is http(s), else null: `javascript:`, `data:` and the like never become links. */
+export function safeHttpUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A link for http(s) URLs, plain text for anything else. */
+export function linkOrText(url: string, label: string = url): string {
+  const href = safeHttpUrl(url);
+  if (href === null) return `<span class="url">${escapeHtml(label)}</span>`;
+  return `<a class="url" href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
+}
+
+/** "2023-02-22" → "22/02/2023", as the guide and the prefecture pages print dates. */
+export function frenchDate(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+export function dateTag(iso: string): string {
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(frenchDate(iso))}</time>`;
+}
