@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // The JSON results let .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'reports/test-results.json' }]],
   },
 });
