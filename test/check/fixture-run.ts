@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunReport } from '../../src/report/schema.js';
 import { aesWatch, type CliRun } from '../support/cli.js';
-import { guideDocument, type GuideSectionSpec } from '../support/prefecture.js';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startSite, type FixtureSite } from '../support/site.js';
+import { dsfrPage, guideDocument, postalGuideText, postalProcedure, type GuideSectionSpec } from '../support/prefecture.js';
 
 /** A working folder with a guide, snapshots and reports, and a way to run `check` on it. */
 export interface Workspace {
@@ -41,3 +43,21 @@ export const calvados = (url: string, procedure: string): GuideSectionSpec => ({
   url,
   procedure,
 });
+
+/**
+ * The usual scene: a fixture prefecture on `host` whose page at `path` agrees
+ * with a one-entry guide (Calvados-like, postal). Registers the vitest hooks.
+ */
+export function useCalvadosScene(host: string, path: string): { site: FixtureSite; ws: Workspace } {
+  const scene = {} as { site: FixtureSite; ws: Workspace };
+  beforeAll(async () => {
+    scene.site = await startSite({}, host);
+  });
+  afterAll(() => scene.site.close());
+  beforeEach(async () => {
+    scene.site.set(path, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
+    scene.ws = await workspace();
+    await scene.ws.writeGuide([calvados(scene.site.url(path), postalGuideText())]);
+  });
+  return scene;
+}

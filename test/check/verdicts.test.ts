@@ -1,55 +1,43 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { startSite, type FixtureSite } from '../support/site.js';
-import { dsfrPage, onlineOnlyProcedure, postalGuideText, postalProcedure } from '../support/prefecture.js';
-import { calvados, workspace, type Workspace } from './fixture-run.js';
+import { dsfrPage, onlineOnlyProcedure, postalProcedure } from '../support/prefecture.js';
+import { useCalvadosScene } from './fixture-run.js';
 import type { RunReport } from '../../src/report/schema.js';
 
 /** `aes-watch check` against a local prefecture site: one scenario per way a real source changes. */
-let site: FixtureSite;
-let ws: Workspace;
 const PAGE = '/Demarches/Sejour/Admission-exceptionnelle';
-
-beforeAll(async () => {
-  site = await startSite({}, '127.0.0.2');
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
-  ws = await workspace();
-  await ws.writeGuide([calvados(site.url(PAGE), postalGuideText())]);
-});
+const scene = useCalvadosScene('127.0.0.2', PAGE);
 
 const entryOf = (report: RunReport) => report.entries[0]!;
 const codes = (entry: { reasons: { code: string }[] }) => [...new Set(entry.reasons.map((r) => r.code))].sort();
 
 describe('check verdicts', () => {
   it('finds an unchanged page ok, stores a baseline, and reports no change on the rerun', async () => {
-    const first = await ws.check();
+    const first = await scene.ws.check();
     expect(entryOf(first.report)).toMatchObject({ id: '14-calvados', status: 'ok', reasons: [], changedSinceLastRun: true });
     expect(entryOf(first.report).facts.missing).toEqual([]);
-    const second = await ws.check();
+    const second = await scene.ws.check();
     expect(entryOf(second.report)).toMatchObject({ status: 'ok', changedSinceLastRun: false });
     expect(first.report.summary).toEqual({ ok: 1, stale: 0, unreachable: 0 });
   });
 
   it('stays ok and unchanged when only noise differs', async () => {
-    await ws.check();
-    site.set(PAGE, {
+    await scene.ws.check();
+    scene.site.set(PAGE, {
       body: dsfrPage({
         updated: '14/01/2023',
         body: postalProcedure().replace("l'adresse", 'l’adresse').replace('Préfecture de Testville', 'Préfecture\u00a0de Testville'),
         noise: { nonce: 'other-9f8e', year: 2026, cookieId: 'ck-7781', shareQuery: 'utm_source=newsletter&xtor=12', navOrder: 'b' },
       }),
     });
-    const { report } = await ws.check();
+    const { report } = await scene.ws.check();
     expect(entryOf(report)).toMatchObject({ status: 'ok', reasons: [], changedSinceLastRun: false });
   });
 
   it('flags a changed email as a missing fact and a content change', async () => {
-    await ws.check();
-    site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure({ email: 'sejour-aes@testville.gouv.fr' }) }) });
-    const { report } = await ws.check();
+    await scene.ws.check();
+    scene.site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure({ email: 'sejour-aes@testville.gouv.fr' }) }) });
+    const { report } = await scene.ws.check();
     const entry = entryOf(report);
     expect(entry.status).toBe('stale');
     expect(codes(entry)).toEqual(['content-changed', 'fact-missing']);
@@ -60,47 +48,47 @@ describe('check verdicts', () => {
   });
 
   it('never tolerates a different CEDEX number', async () => {
-    await ws.check();
-    site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure({ cedex: '14099 TESTVILLE CEDEX 9' }) }) });
-    const entry = entryOf((await ws.check()).report);
+    await scene.ws.check();
+    scene.site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure({ cedex: '14099 TESTVILLE CEDEX 9' }) }) });
+    const entry = entryOf((await scene.ws.check()).report);
     expect(entry.status).toBe('stale');
     expect(entry.facts.missing.map((f) => f.kind)).toContain('address');
   });
 
   it('flags a channel that turned online-only', async () => {
-    site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: onlineOnlyProcedure() }) });
-    const entry = entryOf((await ws.check()).report);
+    scene.site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: onlineOnlyProcedure() }) });
+    const entry = entryOf((await scene.ws.check()).report);
     expect(entry.status).toBe('stale');
     expect(entry.facts.missing).toContainEqual({ kind: 'channel', value: 'postal' });
     expect(entry.facts.added.map((f) => f.kind)).toContain('url');
   });
 
   it('flags a page updated after the guide', async () => {
-    site.set(PAGE, { body: dsfrPage({ updated: '03/09/2024', body: postalProcedure() }) });
-    const entry = entryOf((await ws.check()).report);
+    scene.site.set(PAGE, { body: dsfrPage({ updated: '03/09/2024', body: postalProcedure() }) });
+    const entry = entryOf((await scene.ws.check()).report);
     expect(entry).toMatchObject({ status: 'stale', reasons: [{ code: 'page-updated' }] });
     expect(entry.sources[0]!.pageUpdated).toBe('2024-09-03');
   });
 
   it('calls a 301 to another page a moved source, and still checks the facts there', async () => {
-    site.set(PAGE, { status: 301, headers: { location: '/Demarches/Etrangers/AES' } });
-    site.set('/Demarches/Etrangers/AES', { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
-    const entry = entryOf((await ws.check()).report);
+    scene.site.set(PAGE, { status: 301, headers: { location: '/Demarches/Etrangers/AES' } });
+    scene.site.set('/Demarches/Etrangers/AES', { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
+    const entry = entryOf((await scene.ws.check()).report);
     expect(entry).toMatchObject({ status: 'stale', reasons: [{ code: 'source-moved' }] });
-    expect(entry.sources[0]).toMatchObject({ httpStatus: 200, finalUrl: site.url('/Demarches/Etrangers/AES'), redirects: [{ url: site.url(PAGE), status: 301 }] });
+    expect(entry.sources[0]).toMatchObject({ httpStatus: 200, finalUrl: scene.site.url('/Demarches/Etrangers/AES'), redirects: [{ url: scene.site.url(PAGE), status: 301 }] });
     expect(entry.facts.missing).toEqual([]);
   });
 
   it('calls a redirect to the home page a dead link', async () => {
-    site.set(PAGE, { status: 302, headers: { location: '/' } });
-    site.set('/', { body: dsfrPage({ title: 'Accueil', body: '<p>Bienvenue sur le site des services de l’État dans le département. Retrouvez ici les actualités, les démarches et les publications de la préfecture et des sous-préfectures.</p>' }) });
-    const entry = entryOf((await ws.check()).report);
+    scene.site.set(PAGE, { status: 302, headers: { location: '/' } });
+    scene.site.set('/', { body: dsfrPage({ title: 'Accueil', body: '<p>Bienvenue sur le site des services de l’État dans le département. Retrouvez ici les actualités, les démarches et les publications de la préfecture et des sous-préfectures.</p>' }) });
+    const entry = entryOf((await scene.ws.check()).report);
     expect(entry).toMatchObject({ status: 'stale', reasons: [{ code: 'source-gone' }] });
   });
 
   it.each([404, 410])('calls HTTP %i a gone source', async (status) => {
-    site.set(PAGE, { status, body: '<h1>Page introuvable</h1>' });
-    const entry = entryOf((await ws.check()).report);
+    scene.site.set(PAGE, { status, body: '<h1>Page introuvable</h1>' });
+    const entry = entryOf((await scene.ws.check()).report);
     expect(entry).toMatchObject({ status: 'stale', reasons: [{ code: 'source-gone' }], changedSinceLastRun: false });
     expect(entry.sources[0]!.httpStatus).toBe(status);
   });
@@ -108,61 +96,61 @@ describe('check verdicts', () => {
   it('retries a 503 and accepts the 200 that follows', async () => {
     let calls = 0;
     const good = dsfrPage({ updated: '14/01/2023', body: postalProcedure() });
-    site.set(PAGE, (_req, res) => {
+    scene.site.set(PAGE, (_req, res) => {
       calls += 1;
       if (calls === 1) res.writeHead(503, { 'retry-after': '0' }).end('busy');
       else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(good);
     });
-    const entry = entryOf((await ws.check('--retries', '1')).report);
+    const entry = entryOf((await scene.ws.check('--retries', '1')).report);
     expect(entry.status).toBe('ok');
     expect(calls).toBe(2);
   });
 
   it('counts a 503 night as unreachable, keeps the good snapshot, and recovers', async () => {
-    await ws.check();
-    site.set(PAGE, { status: 503, body: 'maintenance' });
-    const down = entryOf((await ws.check()).report);
+    await scene.ws.check();
+    scene.site.set(PAGE, { status: 503, body: 'maintenance' });
+    const down = entryOf((await scene.ws.check()).report);
     expect(down).toMatchObject({ status: 'unreachable', reasons: [{ code: 'fetch-failed' }], changedSinceLastRun: false, consecutiveFailures: 1 });
-    site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
-    const back = entryOf((await ws.check()).report);
+    scene.site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
+    const back = entryOf((await scene.ws.check()).report);
     expect(back).toMatchObject({ status: 'ok', consecutiveFailures: 0, changedSinceLastRun: false });
   });
 
   it('reports a timeout as a failed fetch', async () => {
-    site.set(PAGE, () => {
+    scene.site.set(PAGE, () => {
       // Never answers: the client's timeout must end the wait.
     });
-    const entry = entryOf((await ws.check('--timeout', '200')).report);
+    const entry = entryOf((await scene.ws.check('--timeout', '200')).report);
     expect(entry).toMatchObject({ status: 'unreachable', reasons: [{ code: 'fetch-failed' }] });
     expect(entry.sources[0]!.outcome).toBe('timeout');
   });
 
   it('sends the stored validators and reuses the snapshot on a 304', async () => {
     const body = dsfrPage({ updated: '14/01/2023', body: postalProcedure() });
-    site.set(PAGE, (req, res) => {
+    scene.site.set(PAGE, (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag: '"v1"' }).end(body);
     });
-    await ws.check();
-    const before = site.requests.length;
-    const entry = entryOf((await ws.check()).report);
-    expect(site.requests.at(-1)!.headers['if-none-match']).toBe('"v1"');
-    expect(site.requests.length).toBe(before + 1);
+    await scene.ws.check();
+    const before = scene.site.requests.length;
+    const entry = entryOf((await scene.ws.check()).report);
+    expect(scene.site.requests.at(-1)!.headers['if-none-match']).toBe('"v1"');
+    expect(scene.site.requests.length).toBe(before + 1);
     expect(entry).toMatchObject({ status: 'ok', changedSinceLastRun: false });
     expect(entry.sources[0]).toMatchObject({ httpStatus: 304 });
   });
 
   it('decodes an ISO-8859-1 page', async () => {
     const html = dsfrPage({ updated: '14/01/2023', body: postalProcedure() }).replace('charset="utf-8"', 'charset="iso-8859-1"');
-    site.set(PAGE, { body: iconv.encode(html, 'latin1'), headers: { 'content-type': 'text/html; charset=ISO-8859-1' } });
-    const entry = entryOf((await ws.check()).report);
+    scene.site.set(PAGE, { body: iconv.encode(html, 'latin1'), headers: { 'content-type': 'text/html; charset=ISO-8859-1' } });
+    const entry = entryOf((await scene.ws.check()).report);
     expect(entry.status).toBe('ok');
     expect(entry.sources[0]!.currentText).toContain('Préfecture de Testville');
   });
 
   it('treats a challenge page as an extraction failure, never as content', async () => {
-    site.set(PAGE, { body: '<html><head><title>Just a moment...</title></head><body><p>Please enable JavaScript and cookies to continue.</p></body></html>' });
-    const entry = entryOf((await ws.check('--fetch', 'http')).report);
+    scene.site.set(PAGE, { body: '<html><head><title>Just a moment...</title></head><body><p>Please enable JavaScript and cookies to continue.</p></body></html>' });
+    const entry = entryOf((await scene.ws.check('--fetch', 'http')).report);
     expect(entry).toMatchObject({ status: 'unreachable', reasons: [{ code: 'extraction-failed' }], changedSinceLastRun: false });
   });
 });

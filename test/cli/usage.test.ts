@@ -2,36 +2,23 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 import { runReportJsonSchema } from '../../src/report/json-schema.js';
-import { startSite, type FixtureSite } from '../support/site.js';
-import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
-import { calvados, workspace, type Workspace } from '../check/fixture-run.js';
+import { useCalvadosScene } from '../check/fixture-run.js';
 
-let site: FixtureSite;
-let ws: Workspace;
 const PAGE = '/Demarches/AES';
+const scene = useCalvadosScene('127.0.0.4', PAGE);
 
-beforeAll(async () => {
-  site = await startSite({}, '127.0.0.4');
-});
-afterAll(() => site.close());
-beforeEach(async () => {
-  site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
-  ws = await workspace();
-  await ws.writeGuide([calvados(site.url(PAGE), postalGuideText())]);
-});
-
-const checkArgs = () => ['check', '--guide', ws.guide, '--snapshots', ws.snapshots, '--reports', ws.reports, '--per-host-delay', '0'];
+const checkArgs = () => ['check', '--guide', scene.ws.guide, '--snapshots', scene.ws.snapshots, '--reports', scene.ws.reports, '--per-host-delay', '0'];
 
 describe('command line contract', () => {
   it('lists the commands in --help', async () => {
-    const { code, stdout } = await ws.run('--help');
+    const { code, stdout } = await scene.ws.run('--help');
     expect(code).toBe(0);
     for (const command of ['check', 'guide', 'accept', 'report', 'schema']) expect(stdout).toContain(command);
   });
@@ -44,41 +31,41 @@ describe('command line contract', () => {
     [['report', '--format', 'pdf'], /expected one of html, md, json/],
     [['nonsense'], /unknown command 'nonsense'/],
   ])('rejects %j with exit 2', async (args, message) => {
-    const { code, stderr } = await ws.run(...args);
+    const { code, stderr } = await scene.ws.run(...args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
   });
 
   it('names a missing guide file', async () => {
-    const { code, stderr } = await ws.run('check', '--guide', join(ws.dir, 'absent.txt'));
+    const { code, stderr } = await scene.ws.run('check', '--guide', join(scene.ws.dir, 'absent.txt'));
     expect(code).toBe(2);
     expect(stderr).toContain('absent.txt');
   });
 
   it('rejects --only that matches no entry, naming it', async () => {
-    const { code, stderr } = await ws.run(...checkArgs(), '--only', '14,76');
+    const { code, stderr } = await scene.ws.run(...checkArgs(), '--only', '14,76');
     expect(code).toBe(2);
     expect(stderr).toBe('aes-watch: --only: no guide entry matches "76"\n');
   });
 
   it('names a broken configuration file and its problem', async () => {
-    await writeFile(join(ws.dir, 'aes-watch.config.json'), '{"perHostDelayMs": -5}');
-    const { code, stderr } = await ws.run(...checkArgs());
+    await writeFile(join(scene.ws.dir, 'aes-watch.config.json'), '{"perHostDelayMs": -5}');
+    const { code, stderr } = await scene.ws.run(...checkArgs());
     expect(code).toBe(2);
     expect(stderr).toMatch(/aes-watch\.config\.json: perHostDelayMs: .*>=0/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it('exits 0 whatever the verdicts, and 1 with --fail-on matching one', async () => {
-    site.set(PAGE, { status: 404 });
-    expect((await ws.run(...checkArgs())).code).toBe(0);
-    expect((await ws.run(...checkArgs(), '--fail-on', 'unreachable')).code).toBe(0);
-    expect((await ws.run(...checkArgs(), '--fail-on', 'stale')).code).toBe(1);
+    scene.site.set(PAGE, { status: 404 });
+    expect((await scene.ws.run(...checkArgs())).code).toBe(0);
+    expect((await scene.ws.run(...checkArgs(), '--fail-on', 'unreachable')).code).toBe(0);
+    expect((await scene.ws.run(...checkArgs(), '--fail-on', 'stale')).code).toBe(1);
   });
 
   it('--only takes département codes and ids, comma-separated or repeated', async () => {
-    const first = await ws.run(...checkArgs(), '--only', '14', '--json');
-    const second = await ws.run(...checkArgs(), '--only', '14-calvados,14', '--json');
+    const first = await scene.ws.run(...checkArgs(), '--only', '14', '--json');
+    const second = await scene.ws.run(...checkArgs(), '--only', '14-calvados,14', '--json');
     expect(JSON.parse(first.stdout).entries.map((e: { id: string }) => e.id)).toEqual(['14-calvados']);
     expect(JSON.parse(second.stdout).entries.map((e: { id: string }) => e.id)).toEqual(['14-calvados']);
   });
@@ -87,10 +74,10 @@ describe('command line contract', () => {
     // Another live process on this host owns the lock.
     const owner = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
-      await mkdir(ws.snapshots, { recursive: true });
+      await mkdir(scene.ws.snapshots, { recursive: true });
       const startedAt = new Date().toISOString();
-      await writeFile(join(ws.snapshots, '.aes-watch.lock'), JSON.stringify({ pid: owner.pid, startedAt, command: 'aes-watch schedule', host: hostname() }));
-      const { code, stderr } = await ws.run(...checkArgs());
+      await writeFile(join(scene.ws.snapshots, '.aes-watch.lock'), JSON.stringify({ pid: owner.pid, startedAt, command: 'aes-watch schedule', host: hostname() }));
+      const { code, stderr } = await scene.ws.run(...checkArgs());
       expect(code).toBe(4);
       expect(stderr).toContain(`another run (pid ${owner.pid}, started ${startedAt}, "aes-watch schedule")`);
     } finally {
@@ -99,39 +86,39 @@ describe('command line contract', () => {
   });
 
   it('report renders the stored run again in each format without fetching', async () => {
-    await ws.run(...checkArgs());
-    const requests = site.requests.length;
-    const md = await ws.run('report', '--reports', ws.reports, '--format', 'md');
+    await scene.ws.run(...checkArgs());
+    const requests = scene.site.requests.length;
+    const md = await scene.ws.run('report', '--reports', scene.ws.reports, '--format', 'md');
     expect(md.code).toBe(0);
-    expect(md.stdout).toBe(await readFile(join(ws.reports, 'latest.md'), 'utf8'));
-    const json = await ws.run('report', '--reports', ws.reports, '--format', 'json');
-    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8')));
-    const html = await ws.run('report', '--reports', ws.reports, '--format', 'html');
-    expect(html.stdout).toBe(await readFile(join(ws.reports, 'latest.html'), 'utf8'));
-    expect(site.requests.length).toBe(requests);
+    expect(md.stdout).toBe(await readFile(join(scene.ws.reports, 'latest.md'), 'utf8'));
+    const json = await scene.ws.run('report', '--reports', scene.ws.reports, '--format', 'json');
+    expect(JSON.parse(json.stdout)).toEqual(JSON.parse(await readFile(join(scene.ws.reports, 'latest.json'), 'utf8')));
+    const html = await scene.ws.run('report', '--reports', scene.ws.reports, '--format', 'html');
+    expect(html.stdout).toBe(await readFile(join(scene.ws.reports, 'latest.html'), 'utf8'));
+    expect(scene.site.requests.length).toBe(requests);
   });
 
   it('report names a missing or corrupt latest.json', async () => {
-    const missing = await ws.run('report', '--reports', ws.reports);
+    const missing = await scene.ws.run('report', '--reports', scene.ws.reports);
     expect(missing).toMatchObject({ code: 2 });
     expect(missing.stderr).toMatch(/latest\.json: no report yet; run aes-watch check first/);
-    await mkdir(ws.reports, { recursive: true });
-    await writeFile(join(ws.reports, 'latest.json'), '{"entries": 3}');
-    const corrupt = await ws.run('report', '--reports', ws.reports);
+    await mkdir(scene.ws.reports, { recursive: true });
+    await writeFile(join(scene.ws.reports, 'latest.json'), '{"entries": 3}');
+    const corrupt = await scene.ws.run('report', '--reports', scene.ws.reports);
     expect(corrupt.code).toBe(2);
     expect(corrupt.stderr).toMatch(/latest\.json: not an aes-watch report/);
   });
 
   it('publishes the JSON Schema of the report, kept in sync with the zod schema', async () => {
-    const { stdout } = await ws.run('schema');
+    const { stdout } = await scene.ws.run('schema');
     expect(JSON.parse(stdout)).toEqual(runReportJsonSchema());
     const published = JSON.parse(await readFile(new URL('../../schema/run-report.schema.json', import.meta.url), 'utf8'));
     expect(published).toEqual(runReportJsonSchema());
   });
 
   it('writes a JSON report that validates against the published schema and keeps the contract fields', async () => {
-    await ws.run(...checkArgs());
-    const report = JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8'));
+    await scene.ws.run(...checkArgs());
+    const report = JSON.parse(await readFile(join(scene.ws.reports, 'latest.json'), 'utf8'));
     const ajv = new Ajv2020({ strict: false });
     addFormats(ajv);
     const validate = ajv.compile(runReportJsonSchema());
