@@ -1,8 +1,8 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dsfrPage, postalProcedure } from '../support/prefecture.js';
-import { useCalvadosScene } from './fixture-run.js';
+import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
+import { calvados, useCalvadosScene } from './fixture-run.js';
 
 const PAGE = '/Demarches/AES';
 const scene = useCalvadosScene('127.0.0.3', PAGE);
@@ -90,5 +90,27 @@ describe('snapshots', () => {
     await scene.ws.check();
     expect(await scene.ws.run('accept', '99-nowhere', '--snapshots', scene.ws.snapshots)).toMatchObject({ code: 2, stderr: 'aes-watch: accept: no snapshot for "99-nowhere"\n' });
     expect((await scene.ws.run('accept', '--snapshots', scene.ws.snapshots)).code).toBe(2);
+  });
+});
+
+describe('check --only', () => {
+  it('rechecks only the named entries and leaves the others’ snapshots untouched', async () => {
+    const manche = { code: '50', departmentPhrase: 'de la Manche', prefecture: 'Testville', url: scene.site.url('/manche'), procedure: postalGuideText() };
+    scene.site.set('/manche', { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
+    await scene.ws.writeGuide([calvados(scene.site.url(PAGE), postalGuideText()), manche]);
+    await scene.ws.check();
+    const mancheMeta = join(scene.ws.snapshots, '50-manche');
+    const before = await readdir(mancheMeta, { recursive: true });
+    const changed = dsfrPage({ updated: '14/01/2023', body: postalProcedure({ email: 'nouveau@testville.gouv.fr' }) });
+    scene.site.set(PAGE, { body: changed });
+    scene.site.set('/manche', { body: changed });
+    const requests = scene.site.requests.length;
+
+    const { report } = await scene.ws.check('--only', '14');
+    expect(report.entries.map((e) => [e.id, e.status])).toEqual([['14-calvados', 'stale']]);
+    expect(scene.site.requests.slice(requests).map((r) => r.path)).toEqual([PAGE]);
+    expect(await readdir(mancheMeta, { recursive: true })).toEqual(before);
+    const [key] = (await readdir(mancheMeta, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(await readFile(join(mancheMeta, key!, 'current.md'), 'utf8')).toContain('pref-sejour@testville.gouv.fr');
   });
 });
