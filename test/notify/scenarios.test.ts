@@ -49,7 +49,7 @@ describe('aes-watch check --issues github', () => {
     await check();
     expect(rerun.writes()).toEqual([]);
 
-    site.set(PAGE, page({ ...MOVED, cedex: '99038 TESTVILLE CEDEX 9' }));
+    site.set(PAGE, page({ ...MOVED, cedex: '14099 TESTVILLE CEDEX 9' }));
     await check();
     expect(github.comments).toHaveLength(1);
     expect(github.issues[0]?.body).toContain('CEDEX 9');
@@ -141,5 +141,22 @@ describe('aes-watch check --issues github', () => {
     expect(run.stdout).toMatch(/dry run: POST \/repos\/gisti\/aes-watch\/issues: create "Calvados \(14\)/);
     expect(github.writes()).toEqual([]);
     expect(github.requests.map((r) => r.method)).toEqual(['GET', 'GET']);
+  });
+
+  it('with --only, updates only the named entries’ issues', async () => {
+    const manche: GuideSectionSpec = { ...calvados(site.url('/manche')), code: '50', departmentPhrase: 'de la Manche' };
+    site.set('/manche', page());
+    await ws.writeGuide([calvados(site.url(PAGE)), manche]);
+    await check();
+    site.set(PAGE, page(MOVED));
+    site.set('/manche', page(MOVED));
+    await check();
+    expect(github.issues.map((i) => parseIssueMarker(i.body)?.entry).sort()).toEqual(['14-calvados', '50-manche']);
+
+    site.set(PAGE, page());
+    site.set('/manche', page());
+    await check(0, '--only', '14');
+    const state = Object.fromEntries(github.issues.map((i) => [parseIssueMarker(i.body)?.entry, i.state]));
+    expect(state).toEqual({ '14-calvados': 'closed', '50-manche': 'open' });
   });
 });
