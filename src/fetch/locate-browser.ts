@@ -10,7 +10,7 @@ export type BrowserLocation =
 export const BROWSER_ENV_VAR = 'AES_WATCH_CHROMIUM';
 
 export const INSTALL_HINT =
-  'install one with `npx playwright install chromium` or `apt-get install chromium`, ' +
+  'install one with `npx playwright install chromium` or `apt-get install chromium-headless-shell` (or `chromium`), ' +
   `or set ${BROWSER_ENV_VAR} to a Chromium executable`;
 
 /** The places searched after the env override; injectable so tests can make every one come up empty. */
@@ -23,10 +23,15 @@ export interface BrowserLookup {
   commandNames: readonly string[];
 }
 
+/**
+ * The headless shell comes first: it is what Playwright itself runs headless,
+ * and a fresh context and page cost about a third of full Chromium's here
+ * (~130 ms against ~450 ms, measured with Debian's 156 builds).
+ */
 export const DEFAULT_LOOKUP: BrowserLookup = {
   playwrightPath: playwrightChromiumPath,
-  systemPaths: ['/usr/bin/chromium'],
-  commandNames: ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
+  systemPaths: ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'],
+  commandNames: ['chromium-headless-shell', 'chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
 };
 
 export async function locateBrowser(

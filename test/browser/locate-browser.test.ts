@@ -72,7 +72,7 @@ describe('locateBrowser', () => {
     expect(location.kind).toBe('missing');
     if (location.kind !== 'missing') return;
     expect(location.message).toContain('npx playwright install chromium');
-    expect(location.message).toContain('apt-get install chromium');
+    expect(location.message).toContain('apt-get install chromium-headless-shell');
     expect(location.message).toContain('AES_WATCH_CHROMIUM');
   });
 
