@@ -114,7 +114,7 @@ export async function run(): Promise<BenchResult[]> {
     await fetcher.close();
 
     // The plain loop: launch once, then newPage/goto/wait/content one page at a time.
-    const browser = await launchChromium(location.path);
+    const browser = await launchChromium(location);
     let sequentialTotal = 0;
     let loopCpuMs: number | null = null;
     try {

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright';
+import type { BrowserLocation } from './locate-browser.js';
 
 /** Flags for a quiet, headless Chromium: no sandbox (containers), no background traffic, no QUIC. */
 export const CHROMIUM_ARGS = [
@@ -15,10 +16,11 @@ export const CHROMIUM_ARGS = [
 const LAUNCH_TIMEOUT_MS = 60_000;
 
 /** Playwright is imported here, lazily, so `aes-watch --help` and HTTP-only runs never load it. */
-export async function launchChromium(executablePath: string): Promise<Browser> {
+export async function launchChromium(location: Extract<BrowserLocation, { kind: 'found' }>): Promise<Browser> {
   const { chromium } = await import('playwright');
   return chromium.launch({
-    executablePath,
+    // Left to Playwright for its own browsers: headless, it then runs its lighter headless shell.
+    executablePath: location.source === 'playwright' ? undefined : location.path,
     headless: true,
     args: [...CHROMIUM_ARGS],
     timeout: LAUNCH_TIMEOUT_MS,

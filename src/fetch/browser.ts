@@ -43,7 +43,7 @@ export function createBrowserFetcher(options: BrowserFetcherOptions): BrowserFet
     }
     launches += 1;
     try {
-      const browser = await launchChromium(location.path);
+      const browser = await launchChromium(location);
       options.log?.debug({ path: location.path, source: location.source, version: browser.version() }, 'browser started');
       browser.on('disconnected', () => {
         if (!closed) options.log?.warn({ path: location.path }, 'browser exited unexpectedly');

@@ -19,7 +19,7 @@ describe('the HTML report in real Chromium', () => {
   beforeAll(async () => {
     const location = await locateBrowser(process.env);
     if (location.kind !== 'found') throw new Error(location.message);
-    browser = await launchChromium(location.path);
+    browser = await launchChromium(location);
     reportsDir = join(mkdtempSync(join(tmpdir(), 'aes-watch-html-')), 'reports');
     mkdirSync(join(reportsDir, 'test-screenshots'), { recursive: true });
   });
