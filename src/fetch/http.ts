@@ -3,7 +3,7 @@ import { silentLogger, type Logger } from '../shared/log.js';
 import { decodeBody } from './charset.js';
 import { exchange, type Exchange, type ExchangeOptions } from './exchange.js';
 import type { FetchOutcome, FetchRequest, Fetcher, Hop, Validators } from './outcome.js';
-import { backoffDelayMs, honoursRetryAfter, isTransientStatus, parseRetryAfter } from './retry-policy.js';
+import { backoffDelayMs, honoursRetryAfter, isTransientNetworkError, isTransientStatus, parseRetryAfter } from './retry-policy.js';
 import { stripFragment } from './url.js';
 
 export interface HttpFetcherOptions {
@@ -67,7 +67,8 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
   /** Wait before retry number `retryIndex`, or null when the failure is final. */
   function retryDelay(result: Exchange, retryIndex: number): number | null {
     const backoff = backoffDelayMs(retryIndex, backoffBaseMs);
-    if (result.kind === 'timeout' || result.kind === 'network-error') return backoff;
+    if (result.kind === 'timeout') return backoff;
+    if (result.kind === 'network-error') return isTransientNetworkError(result.code) ? backoff : null;
     if (result.kind !== 'answer' || !isTransientStatus(result.status)) return null;
     if (!honoursRetryAfter(result.status)) return backoff;
     const seconds = parseRetryAfter(result.headers.get('retry-after'), options.clock.now());
@@ -91,7 +92,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
         const delay = retriesUsed < options.retries ? retryDelay(result, retriesUsed) : null;
         if (delay === null) break;
         retriesUsed += 1;
-        log.warn({ url, result: result.kind, status: result.kind === 'answer' ? result.status : undefined, delayMs: delay }, 'fetch: retrying');
+        log.info({ url, result: result.kind, status: result.kind === 'answer' ? result.status : undefined, delayMs: delay }, 'fetch: retrying');
         try {
           await options.clock.sleep(delay, request.signal);
         } catch {

@@ -7,6 +7,15 @@ export function isTransientStatus(status: number): boolean {
   return status >= 500 && status <= 599 && status !== 501 && status !== 505;
 }
 
+/**
+ * Network failures worth a second try. ENOTFOUND is the resolver's definite
+ * "no such name" (EAI_AGAIN is its "try again"), so retrying it only delays
+ * the verdict.
+ */
+export function isTransientNetworkError(code: string): boolean {
+  return code !== 'ENOTFOUND';
+}
+
 /** Statuses whose Retry-After header the server means for us. */
 export function honoursRetryAfter(status: number): boolean {
   return status === 429 || status === 503;

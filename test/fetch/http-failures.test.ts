@@ -77,6 +77,14 @@ describe('HTTP fetcher: failures are values', () => {
     expect(clock.sleeps).toEqual([1000, 2000]);
   });
 
+  it('does not retry a name the resolver says does not exist', async () => {
+    const { fetcher, clock } = makeFetcher();
+    const outcome = await fetcher.fetch({ url: 'http://prefecture.aes-watch-test.invalid/Demarches/AES' });
+    expect(outcome).toMatchObject({ kind: 'network-error' });
+    // EAI_AGAIN (resolver unavailable) is worth retrying; ENOTFOUND is final.
+    if (outcome.kind === 'network-error') expect(clock.sleeps).toEqual(outcome.code === 'ENOTFOUND' ? [] : [1000, 2000]);
+  });
+
   it('rejects a malformed cited URL with a message naming it', async () => {
     const { fetcher } = makeFetcher();
     const outcome = await fetcher.fetch({ url: 'www.manche.gouv.fr/AES' });
