@@ -1,3 +1,7 @@
+import { codeBlock, longestRun } from '../shared/markdown.js';
+
+export { codeBlock };
+
 /**
  * Scraped text (page titles, facts, diffs) is untrusted: in an issue it must
  * not ping people, link or close issues, inject HTML or break out of a code
@@ -40,16 +44,6 @@ export function neutraliseTitle(text: string, maxLength = 256): string {
   return flat.length <= maxLength ? flat : `${flat.slice(0, maxLength - 1)}…`;
 }
 
-function longestRun(text: string, char: string): number {
-  let longest = 0;
-  let current = 0;
-  for (const c of text) {
-    current = c === char ? current + 1 : 0;
-    if (current > longest) longest = current;
-  }
-  return longest;
-}
-
 /** Inline code: nothing inside is rendered, so values copy exactly. */
 export function codeSpan(text: string): string {
   const flat = oneLine(text);
@@ -57,13 +51,6 @@ export function codeSpan(text: string): string {
   const ticks = '`'.repeat(longestRun(flat, '`') + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${flat}${pad}${ticks}`;
-}
-
-/** A fenced block whose fence is longer than any backtick run inside, so the text cannot close it. */
-export function codeBlock(text: string, info = ''): string {
-  const fence = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-  const body = text.replace(/\r\n?/g, '\n').replace(/\n$/, '');
-  return `${fence}${info}\n${body}\n${fence}`;
 }
 
 /** Hosts whose links would add cross-references to issues or pull requests. */

@@ -1,3 +1,4 @@
+import { codeBlock } from '../shared/markdown.js';
 import type { EntryReport, RunReport } from './schema.js';
 
 /** Markdown change report (`reports/latest.md`): a summary table, then one section per entry. */
@@ -7,12 +8,6 @@ const BADGE: Record<EntryReport['status'], string> = { ok: '✅ ok', stale: '⚠
 /** Scraped text must not turn into Markdown structure or HTML in the report. */
 export function escapeMarkdownInline(text: string): string {
   return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ');
-}
-
-export function fence(text: string, info = ''): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  return `${ticks}${info}\n${text.replace(/\n$/, '')}\n${ticks}`;
 }
 
 function entrySection(entry: EntryReport): string {
@@ -37,7 +32,7 @@ function entrySection(entry: EntryReport): string {
   }
   lines.push('');
   for (const source of entry.sources) {
-    if (source.diffFromBaseline) lines.push(`Diff against the reviewed baseline (${source.url}):`, '', fence(source.diffFromBaseline, 'diff'), '');
+    if (source.diffFromBaseline) lines.push(`Diff against the reviewed baseline (${source.url}):`, '', codeBlock(source.diffFromBaseline, 'diff'), '');
   }
   return lines.join('\n');
 }

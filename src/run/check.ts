@@ -12,7 +12,7 @@ import { formatProblem } from '../guide/table.js';
 import { reportersFor, runReporters } from '../report/reporters.js';
 import { RunReport, type EntryReport } from '../report/schema.js';
 import { formatSummary } from '../report/summary.js';
-import { acquireRunLock } from '../schedule/lock.js';
+import { acquireRunLock, lockPathFor } from '../schedule/lock.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createLogger, type Logger } from '../shared/log.js';
 import { selectEntries } from '../sources/select.js';
@@ -60,7 +60,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
-  const lock = await acquireRunLock(resolve(snapshotsDir, '.aes-watch.lock'), { wait: request.wait, clock });
+  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock });
   if (lock.kind === 'held') {
     writeLine(io.stderr, `aes-watch: another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") is writing ${request.snapshotsDir}; try again later or pass --wait`);
     return done(EXIT.locked);

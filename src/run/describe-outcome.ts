@@ -1,3 +1,4 @@
+import { hostKey } from '../fetch/host-queue.js';
 import type { FetchOutcome } from '../fetch/outcome.js';
 
 /** One line an editor understands, for a fetch that did not give a page. */
@@ -11,7 +12,7 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'fetched'
           : `HTTP ${outcome.status}`;
     case 'network-error':
       if (outcome.code === 'ENOTFOUND' || outcome.code === 'EAI_AGAIN') {
-        return `cannot resolve ${hostOf(outcome.url)} (${outcome.code}): this machine is offline, or the domain no longer exists`;
+        return `cannot resolve ${hostKey(outcome.url)} (${outcome.code}): this machine is offline, or the domain no longer exists`;
       }
       return `network error ${outcome.code}: ${outcome.message}`;
     case 'timeout':
@@ -25,10 +26,3 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'fetched'
 
 export const isGoneStatus = (status: number) => status === 404 || status === 410;
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
-}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../shared/clock.js';
 
@@ -43,6 +43,9 @@ export interface LockOptions {
 }
 
 /** Far longer than any real run; only guards against a recycled pid. */
+/** The lock's place: inside the snapshot folder it guards. */
+export const lockPathFor = (snapshotsDir: string): string => join(snapshotsDir, '.aes-watch.lock');
+
 export const DEFAULT_MAX_AGE_MS = 6 * 60 * 60 * 1000;
 
 /** Paths this process holds now: a lock with our own pid that is not in here was left by an earlier process that had our pid. */

@@ -1,6 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { acquireRunLock } from '../schedule/lock.js';
+import { acquireRunLock, lockPathFor } from '../schedule/lock.js';
+import { namesEntry } from '../sources/select.js';
 import { createFileSnapshotStore } from './store.js';
 
 export type AcceptResult =
@@ -8,28 +7,18 @@ export type AcceptResult =
   | { kind: 'unknown'; names: string[] }
   | { kind: 'locked'; pid: number };
 
-async function entryIds(root: string): Promise<string[]> {
-  try {
-    const items = await readdir(root, { withFileTypes: true });
-    return items.filter((item) => item.isDirectory()).map((item) => item.name).sort();
-  } catch {
-    return [];
-  }
-}
-
 /** Promotes `current` to `baseline` for the named entries (ids or département codes). */
 export async function acceptSnapshots(root: string, names: string[] | 'all'): Promise<AcceptResult> {
-  const known = await entryIds(root);
-  const matches = (id: string, name: string) => id === name.toLowerCase() || id.startsWith(`${name.toUpperCase()}-`);
-  const wanted = names === 'all' ? known : known.filter((id) => names.some((name) => matches(id, name)));
+  const store = createFileSnapshotStore(root);
+  const known = await store.entryIds();
+  const wanted = names === 'all' ? known : known.filter((id) => names.some((name) => namesEntry(id, name)));
   if (names !== 'all') {
-    const unknown = names.filter((name) => !known.some((id) => matches(id, name)));
+    const unknown = names.filter((name) => !known.some((id) => namesEntry(id, name)));
     if (unknown.length > 0) return { kind: 'unknown', names: unknown };
   }
-  const lock = await acquireRunLock(join(root, '.aes-watch.lock'), { wait: false });
+  const lock = await acquireRunLock(lockPathFor(root), { wait: false });
   if (lock.kind === 'held') return { kind: 'locked', pid: lock.owner.pid };
   try {
-    const store = createFileSnapshotStore(root);
     const accepted = [];
     for (const entryId of wanted) {
       let sources = 0;

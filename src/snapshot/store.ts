@@ -24,6 +24,8 @@ export interface SnapshotStore {
   write(entryId: string, key: string, slot: Slot, snapshot: Snapshot, screenshot?: Uint8Array | null): Promise<void>;
   /** Copies `current` over `baseline`: the editor reviewed it. */
   promote(entryId: string, key: string): Promise<boolean>;
+  /** Entries that have a snapshot folder. */
+  entryIds(): Promise<string[]>;
   sourceKeys(entryId: string): Promise<string[]>;
   readState(entryId: string): Promise<EntryState>;
   writeState(entryId: string, state: EntryState): Promise<void>;
@@ -47,6 +49,15 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+async function subfolders(path: string): Promise<string[]> {
+  try {
+    const items = await readdir(path, { withFileTypes: true });
+    return items.filter((item) => item.isDirectory()).map((item) => item.name).sort();
+  } catch {
+    return [];
+  }
 }
 
 export function createFileSnapshotStore(root: string, now: () => Date = () => new Date()): SnapshotStore {
@@ -114,14 +125,8 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
       }
       return true;
     },
-    async sourceKeys(entryId) {
-      try {
-        const items = await readdir(join(root, entryId), { withFileTypes: true });
-        return items.filter((item) => item.isDirectory()).map((item) => item.name).sort();
-      } catch {
-        return [];
-      }
-    },
+    entryIds: () => subfolders(root),
+    sourceKeys: (entryId) => subfolders(join(root, entryId)),
     async readState(entryId) {
       const raw = await readIfExists(join(root, entryId, 'state.json'));
       if (raw === null) return EntryState.parse({});

@@ -6,9 +6,13 @@ export type Selection = { kind: 'selected'; entries: GuideEntry[] } | { kind: 'u
 export function selectEntries(entries: GuideEntry[], only: string[]): Selection {
   const names = only.flatMap((item) => item.split(',')).map((name) => name.trim()).filter(Boolean);
   if (names.length === 0) return { kind: 'selected', entries };
-  const matches = (entry: GuideEntry, name: string) =>
-    entry.id === name.toLowerCase() || entry.department.code.toUpperCase() === name.toUpperCase();
+  const matches = (entry: GuideEntry, name: string) => namesEntry(entry.id, name);
   const unknown = names.filter((name) => !entries.some((entry) => matches(entry, name)));
   if (unknown.length > 0) return { kind: 'unknown', names: unknown };
   return { kind: 'selected', entries: entries.filter((entry) => names.some((name) => matches(entry, name))) };
+}
+
+/** Whether `name` (an entry id, or a département code) names the entry `id`: ids start with their code. */
+export function namesEntry(id: string, name: string): boolean {
+  return id === name.toLowerCase() || id.startsWith(`${name.toUpperCase()}-`);
 }
