@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseGuide } from '../src/guide/parse.js';
 import { DEPARTMENT_CODES as CODES } from './fixtures.js';
-import type { BenchResult } from './result.js';
+import { median, type BenchResult } from './result.js';
 
 const HEADER = "gisti, groupe d'information et de soutien des immigré·e·s";
 
@@ -58,11 +58,6 @@ export function generateGuide(count: number): string {
   const codes = CODES.slice(0, count);
   const contents = ['Région Test', ...codes.map((c, i) => `Département de la Département-Test ${i} (${c})`)].join('\n\n');
   return [HEADER, '', '**Modalités de dépôt d\'une demande d\'admission exceptionnelle**', '', contents, '', ...codes.map(section)].join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 export async function run(): Promise<BenchResult[]> {

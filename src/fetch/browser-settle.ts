@@ -58,20 +58,76 @@ export class NetworkMonitor {
 /** Selectors for a page's main content, most specific first; the body is the fallback. */
 const MAIN_CONTENT = 'main, [role="main"], #main, #contenu, #content, article';
 
-/** Waits (bounded) until the main content has some text; false when it stays empty. */
-export async function mainContentHasText(page: Page, maxMs: number): Promise<boolean> {
-  if (maxMs <= 0) return false;
-  try {
-    await page.waitForFunction(
-      (selector) => {
-        const root = document.querySelector(selector) ?? document.body;
-        return (root?.textContent ?? '').trim().length > 0;
-      },
-      MAIN_CONTENT,
-      { timeout: maxMs, polling: 'raf' },
-    );
-    return true;
-  } catch {
-    return false;
+/** What to wait for, checked in the page itself. */
+interface Awaited {
+  selector: string;
+  /** The element must also hold some text. */
+  withText: boolean;
+  /** With no match, the body stands in (main content on pages that mark none). */
+  orBody: boolean;
+  /** The DOM must then stay unchanged this long: a script may still be filling it in. */
+  quietMs: number;
+}
+
+/** Waits (bounded) until the `waitFor` selector matches; false when time runs out first. */
+export function selectorMatches(page: Page, selector: string, maxMs: number): Promise<boolean> {
+  return waitInPage(page, { selector, withText: false, orBody: false, quietMs: 0 }, maxMs);
+}
+
+/** Waits (bounded) until the main content has text and has stopped changing for `quietMs`. */
+export async function mainContentSettled(page: Page, quietMs: number, maxMs: number): Promise<boolean> {
+  return waitInPage(page, { selector: MAIN_CONTENT, withText: true, orBody: true, quietMs }, maxMs).catch(() => false);
+}
+
+/**
+ * Watches the DOM from the page's own world. Playwright's `waitForSelector`
+ * and `waitForFunction` first compile its injected script into each new
+ * document, about 100 ms of CPU a page here. A page that navigates meanwhile
+ * (a challenge that reloads) is watched again in its new document.
+ */
+async function waitInPage(page: Page, awaited: Awaited, maxMs: number): Promise<boolean> {
+  const giveUpAt = Date.now() + maxMs;
+  for (;;) {
+    const left = giveUpAt - Date.now();
+    if (left <= 0) return false;
+    try {
+      return await page.evaluate(watchDom, { ...awaited, maxMs: left });
+    } catch (error) {
+      if (!navigatedAway(error)) throw error;
+      await page.waitForLoadState('domcontentloaded', { timeout: Math.max(1, giveUpAt - Date.now()) }).catch(() => undefined);
+    }
   }
+}
+
+/** Runs inside the page: true once matched (and quiet), false after `maxMs`. */
+function watchDom({ selector, withText, orBody, quietMs, maxMs }: Awaited & { maxMs: number }): Promise<boolean> {
+  const matches = () => {
+    const element = document.querySelector(selector) ?? (orBody ? document.body : null);
+    return element !== null && (!withText || (element.textContent ?? '').trim().length > 0);
+  };
+  return new Promise((resolve) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const finish = (result: boolean) => {
+      observer.disconnect();
+      clearTimeout(quiet);
+      clearTimeout(giveUp);
+      resolve(result);
+    };
+    const check = () => {
+      clearTimeout(quiet);
+      if (!matches()) return;
+      if (quietMs <= 0) finish(true);
+      else quiet = setTimeout(() => finish(true), quietMs);
+    };
+    const observer = new MutationObserver(check);
+    const giveUp = setTimeout(() => finish(false), maxMs);
+    observer.observe(document, { childList: true, subtree: true, characterData: withText });
+    check();
+  });
+}
+
+/** The document the wait ran in was replaced; a closed page is not this. */
+function navigatedAway(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Execution context was destroyed|Cannot find context with specified id/.test(message);
 }

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import type { Browser } from 'playwright';
 import type { Logger } from '../shared/log.js';
 import { launchChromium } from './browser-launch.js';
@@ -14,6 +16,8 @@ export interface BrowserFetcherOptions {
   headless?: true;
   /** Cap on the best-effort wait for client-side rendering without a `waitFor` selector (default 3 s). */
   settleMaxMs?: number;
+  /** Pages open at once, at most (default DEFAULT_MAX_PAGES). */
+  maxPages?: number;
   /** Where to look for Chromium after the env override (tests make it come up empty). */
   lookup?: Partial<BrowserLookup>;
 }
@@ -23,6 +27,9 @@ export type BrowserFetcher = Fetcher & {
   launches(): number;
   close(): Promise<void>;
 };
+
+/** One page per CPU, at least 2: pages are CPU-bound in Chromium, and more only stretch each towards its timeout. */
+export const DEFAULT_MAX_PAGES = Math.max(2, availableParallelism());
 
 type Session = { kind: 'ready'; browser: Browser; spare: SparePage } | { kind: 'unavailable'; message: string };
 
@@ -34,6 +41,7 @@ export function createBrowserFetcher(options: BrowserFetcherOptions): BrowserFet
   let launches = 0;
   let session: Promise<Session> | null = null;
   let closed = false;
+  const pages = pLimit(options.maxPages ?? DEFAULT_MAX_PAGES);
 
   async function start(): Promise<Session> {
     const location = await locateBrowser(options.env, options.lookup);
@@ -67,7 +75,7 @@ export function createBrowserFetcher(options: BrowserFetcherOptions): BrowserFet
       const current = await session;
       if (current.kind === 'unavailable') return unavailable(request.url, current.message);
       if (!current.browser.isConnected()) return unavailable(request.url, 'Chromium exited during the run');
-      return fetchPageInBrowser(() => current.spare.take(), request, options);
+      return pages(() => fetchPageInBrowser(() => current.spare.take(), request, options));
     },
 
     async close(): Promise<void> {

@@ -36,6 +36,17 @@ describe('browser fetcher in real Chromium', () => {
         '/muet.html': () => undefined,
         '/suivi.js': () => undefined,
         '/interminable.html': { body: '<main style="height:12000px">Liste des pièces, très longue</main>' },
+        // A bot check: a script verifies, sets a cookie and reloads; only then does the procedure appear.
+        '/controle.html': (req, res) => {
+          const passed = (req.headers.cookie ?? '').includes('controle=ok');
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+            passed
+              ? '<main><p id="procedure">Dépôt par courrier à la préfecture de l’Orne</p></main>'
+              : '<p>Vérification de votre navigateur…</p><script>fetch("/verifier").then(function () { document.cookie = "controle=ok; path=/"; location.reload(); });</script>',
+          );
+        },
+        // Held a moment, so the reload lands while the fetcher is already watching the first document.
+        '/verifier': (_req, res) => void setTimeout(() => res.writeHead(204).end(), 200),
         '/avec-traceur.html': {
           body: '<!DOCTYPE html><html lang="fr"><head><script async src="/suivi.js"></script></head><body><main><h1>Admission exceptionnelle</h1><p>Écrivez à pref-aes@orne.gouv.fr</p></main></body></html>',
         },
@@ -95,6 +106,26 @@ describe('browser fetcher in real Chromium', () => {
       await fetcher.fetch({ url: calvados.url(SHELL_PATH) + CLIENT_ROUTE, waitFor: '#comarquage address' }),
     );
     expect(outcome.html).toMatch(/<address>[^<]*Préfecture de la Seine-Maritime/);
+  });
+
+  it('keeps waiting for the `waitFor` selector across a bot check that reloads the page', async () => {
+    const outcome = expectFetched(await fetcher.fetch({ url: orne.url('/controle.html'), waitFor: '#procedure' }));
+    expect(outcome.html).toContain('Dépôt par courrier à la préfecture de l’Orne');
+    expect(outcome.html).not.toContain('Vérification de votre navigateur');
+  });
+
+  it('ends with a timeout when the `waitFor` selector never appears', async () => {
+    const quick = createBrowserFetcher({ timeoutMs: 400, userAgent: USER_AGENT, env: process.env });
+    try {
+      expect(await quick.fetch({ url: orne.url('/interminable.html'), waitFor: '#procedure' })).toEqual({
+        kind: 'timeout',
+        url: orne.url('/interminable.html'),
+        afterMs: 400,
+        fetchedWith: 'browser',
+      });
+    } finally {
+      await quick.close();
+    }
   });
 
   it('sends a descriptive User-Agent and Accept-Language: fr, and blocks images, fonts and media', async () => {
@@ -220,6 +251,28 @@ describe('browser fetcher in real Chromium', () => {
       expect(parallel.launches()).toBe(1);
     } finally {
       await parallel.close();
+      await manche.close();
+      await eure.close();
+    }
+  });
+
+  it('opens no more pages at once than `maxPages`: past it, a page waits for a free one', async () => {
+    // Each host holds its answer until the other host has been asked too: one page at a time can never satisfy both.
+    const waiting: (() => void)[] = [];
+    const barrier = (body: string) => (_req: unknown, res: ServerResponse) => {
+      waiting.push(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
+      if (waiting.length === 2) for (const answer of waiting) answer();
+    };
+    const manche = await startSite({ '/aes': barrier('<main>Manche : par courriel</main>') }, '127.0.0.5');
+    const eure = await startSite({ '/aes': barrier('<main>Eure : par courrier</main>') }, '127.0.0.6');
+    const single = createBrowserFetcher({ timeoutMs: 600, maxPages: 1, userAgent: USER_AGENT, env: process.env });
+    try {
+      const [first, second] = await Promise.all([single.fetch({ url: manche.url('/aes') }), single.fetch({ url: eure.url('/aes') })]);
+      // The first page timed out alone; only then did the second open, and the held first answer let it through.
+      expect(first).toMatchObject({ kind: 'timeout', url: manche.url('/aes') });
+      expect(expectFetched(second!).html).toContain('Eure : par courrier');
+    } finally {
+      await single.close();
       await manche.close();
       await eure.close();
     }
