@@ -13,6 +13,18 @@ function expectFetched(outcome: FetchOutcome): Extract<FetchOutcome, { kind: 'fe
   return outcome;
 }
 
+/** Two hosts that each hold their answer until the other has been asked too: only two pages open at once satisfy both. */
+async function hostsWaitingForEachOther(): Promise<{ manche: FixtureSite; eure: FixtureSite }> {
+  const waiting: (() => void)[] = [];
+  const barrier = (body: string) => (_req: unknown, res: ServerResponse) => {
+    waiting.push(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
+    if (waiting.length === 2) for (const answer of waiting) answer();
+  };
+  const manche = await startSite({ '/aes': barrier('<main>Manche : par courriel</main>') }, '127.0.0.5');
+  const eure = await startSite({ '/aes': barrier('<main>Eure : par courrier</main>') }, '127.0.0.6');
+  return { manche, eure };
+}
+
 describe('browser fetcher in real Chromium', () => {
   let calvados: FixtureSite;
   let orne: FixtureSite;
@@ -235,14 +247,7 @@ describe('browser fetcher in real Chromium', () => {
   });
 
   it('runs concurrent fetches as parallel pages: two pages on two hosts are both open at once', async () => {
-    // Each host holds its answer until the other host has been asked too: sequential fetching would time out.
-    const waiting: (() => void)[] = [];
-    const barrier = (body: string) => (_req: unknown, res: ServerResponse) => {
-      waiting.push(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
-      if (waiting.length === 2) for (const answer of waiting) answer();
-    };
-    const manche = await startSite({ '/aes': barrier('<main>Manche : par courriel</main>') }, '127.0.0.5');
-    const eure = await startSite({ '/aes': barrier('<main>Eure : par courrier</main>') }, '127.0.0.6');
+    const { manche, eure } = await hostsWaitingForEachOther();
     const parallel = createBrowserFetcher({ timeoutMs: 5_000, userAgent: USER_AGENT, env: process.env });
     try {
       const [a, b] = await Promise.all([parallel.fetch({ url: manche.url('/aes') }), parallel.fetch({ url: eure.url('/aes') })]);
@@ -257,14 +262,7 @@ describe('browser fetcher in real Chromium', () => {
   });
 
   it('opens no more pages at once than `maxPages`: past it, a page waits for a free one', async () => {
-    // Each host holds its answer until the other host has been asked too: one page at a time can never satisfy both.
-    const waiting: (() => void)[] = [];
-    const barrier = (body: string) => (_req: unknown, res: ServerResponse) => {
-      waiting.push(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body));
-      if (waiting.length === 2) for (const answer of waiting) answer();
-    };
-    const manche = await startSite({ '/aes': barrier('<main>Manche : par courriel</main>') }, '127.0.0.5');
-    const eure = await startSite({ '/aes': barrier('<main>Eure : par courrier</main>') }, '127.0.0.6');
+    const { manche, eure } = await hostsWaitingForEachOther();
     const single = createBrowserFetcher({ timeoutMs: 600, maxPages: 1, userAgent: USER_AGENT, env: process.env });
     try {
       const [first, second] = await Promise.all([single.fetch({ url: manche.url('/aes') }), single.fetch({ url: eure.url('/aes') })]);
