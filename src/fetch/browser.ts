@@ -31,6 +31,8 @@ export type BrowserFetcher = Fetcher & {
 /** One page per CPU, at least 2: pages are CPU-bound in Chromium, and more only stretch each towards its timeout. */
 export const DEFAULT_MAX_PAGES = Math.max(2, availableParallelism());
 
+const CLOSED = 'the browser fetcher was already closed';
+
 type Session = { kind: 'ready'; browser: Browser; spare: SparePage } | { kind: 'unavailable'; message: string };
 
 /**
@@ -70,12 +72,16 @@ export function createBrowserFetcher(options: BrowserFetcherOptions): BrowserFet
     launches: () => launches,
 
     async fetch(request: FetchRequest): Promise<FetchOutcome> {
-      if (closed) return unavailable(request.url, 'the browser fetcher was already closed');
+      if (closed) return unavailable(request.url, CLOSED);
       session ??= start(); // single flight: concurrent first calls share this one launch
       const current = await session;
       if (current.kind === 'unavailable') return unavailable(request.url, current.message);
-      if (!current.browser.isConnected()) return unavailable(request.url, 'Chromium exited during the run');
-      return pages(() => fetchPageInBrowser(() => current.spare.take(), request, options));
+      // Checked once the page's turn comes: the run may have closed the browser, or Chromium died, meanwhile.
+      return pages(() => {
+        if (closed) return unavailable(request.url, CLOSED);
+        if (!current.browser.isConnected()) return unavailable(request.url, 'Chromium exited during the run');
+        return fetchPageInBrowser(() => current.spare.take(), request, options);
+      });
     },
 
     async close(): Promise<void> {

@@ -276,6 +276,15 @@ describe('browser fetcher in real Chromium', () => {
     }
   });
 
+  it('answers the fetches still waiting for a page once the run closes the browser', async () => {
+    const closing = createBrowserFetcher({ timeoutMs: 10_000, maxPages: 1, userAgent: USER_AGENT, env: process.env });
+    const pending = [closing.fetch({ url: orne.url('/muet.html') }), closing.fetch({ url: orne.url('/retire.html') })];
+    await closing.close();
+    for (const outcome of await Promise.all(pending)) {
+      expect(outcome).toMatchObject({ kind: 'browser-unavailable', message: 'the browser fetcher was already closed' });
+    }
+  });
+
   it('never launches when nothing is fetched, and closing it is harmless', async () => {
     const idle = createBrowserFetcher({ timeoutMs: 1_000, userAgent: USER_AGENT, env: process.env });
     await idle.close();
