@@ -126,20 +126,6 @@ describe('browser fetcher in real Chromium', () => {
     expect(outcome.html).not.toContain('Vérification de votre navigateur');
   });
 
-  it('ends with a timeout when the `waitFor` selector never appears', async () => {
-    const quick = createBrowserFetcher({ timeoutMs: 400, userAgent: USER_AGENT, env: process.env });
-    try {
-      expect(await quick.fetch({ url: orne.url('/interminable.html'), waitFor: '#procedure' })).toEqual({
-        kind: 'timeout',
-        url: orne.url('/interminable.html'),
-        afterMs: 400,
-        fetchedWith: 'browser',
-      });
-    } finally {
-      await quick.close();
-    }
-  });
-
   it('sends a descriptive User-Agent and Accept-Language: fr, and blocks images, fonts and media', async () => {
     const before = orne.requests.length;
     expectFetched(await fetcher.fetch({ url: orne.url('/Demarches/Sejour/Admission-exceptionnelle') }));
@@ -183,12 +169,15 @@ describe('browser fetcher in real Chromium', () => {
     expect(second.html).toContain('cookie:[]');
   });
 
-  it('ends a page that never answers with a timeout', async () => {
+  it.each([
+    { what: 'a page that never answers', path: '/muet.html', waitFor: undefined },
+    { what: 'a `waitFor` selector that never appears', path: '/interminable.html', waitFor: '#procedure' },
+  ])('ends $what with a timeout', async ({ path, waitFor }) => {
     const quick = createBrowserFetcher({ timeoutMs: 400, userAgent: USER_AGENT, env: process.env });
     try {
-      expect(await quick.fetch({ url: orne.url('/muet.html') })).toEqual({
+      expect(await quick.fetch({ url: orne.url(path), waitFor })).toEqual({
         kind: 'timeout',
-        url: orne.url('/muet.html'),
+        url: orne.url(path),
         afterMs: 400,
         fetchedWith: 'browser',
       });
