@@ -2,8 +2,8 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { EXIT } from './exit-codes.js';
-import { UsageError, writeLine, type CliIO } from './io.js';
+import { EXIT } from '../shared/exit-codes.js';
+import { UsageError, writeLine, type CliIO } from '../shared/io.js';
 import { registerAccept } from './commands/accept.js';
 import { registerCheck } from './commands/check.js';
 import { registerGuide } from './commands/guide.js';
@@ -11,7 +11,7 @@ import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
 import { registerSchema } from './commands/schema.js';
 
-import { VERSION } from './version.js';
+import { VERSION } from '../shared/version.js';
 
 /** Commands register here; their heavy modules load only when they run, so `--help` stays fast. */
 const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) => void)[] = [

@@ -1,5 +1,6 @@
 import type { Fact, FactRef } from '../facts/fact.js';
-import { factKey, factPresent } from '../facts/match.js';
+import { factKey } from '../facts/key.js';
+import { factPresent } from '../facts/match.js';
 
 export interface PageFacts {
   facts: Fact[];

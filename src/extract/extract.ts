@@ -2,7 +2,7 @@ import { load, type Cheerio, type CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Fact } from '../facts/fact.js';
 import { extractFacts } from '../facts/extract.js';
-import { factKey } from '../facts/match.js';
+import { factKey } from '../facts/key.js';
 import { looksLikeChallenge } from './challenge.js';
 import { dropBoilerplate, findContentRoot } from './content.js';
 import { findDownloads } from './downloads.js';

@@ -2,7 +2,7 @@ import type { Fact, FactOf } from './fact.js';
 import { findAddresses } from './address.js';
 import { findChannels } from './channel.js';
 import { findDocuments, isFileHref, type Link } from './document.js';
-import { factKey } from './match.js';
+import { factKey } from './key.js';
 import { hyphenLoose } from './normalise.js';
 import { findUrls, urlRole } from './url.js';
 

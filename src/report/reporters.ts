@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { EXIT } from '../cli/exit-codes.js';
+import { EXIT } from '../shared/exit-codes.js';
 import type { CheckRequest } from '../run/request.js';
 import { renderMarkdownReport } from './markdown.js';
 import type { Reporter, ReporterContext, ReporterOutcome } from './reporter.js';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { EXIT } from '../cli/exit-codes.js';
-import { writeLine, type CliIO } from '../cli/io.js';
-import { VERSION } from '../cli/version.js';
+import { EXIT } from '../shared/exit-codes.js';
+import { writeLine, type CliIO } from '../shared/io.js';
+import { VERSION } from '../shared/version.js';
 import { EXTRACTOR_VERSION } from '../extract/extraction.js';
 import { createHttpFetcher } from '../fetch/http.js';
 import { createPoliteScheduler } from '../fetch/host-queue.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Config, type EntrySettings } from '../shared/config.js';
 import type { FetchMode } from '../fetch/outcome.js';
 import type { EntryStatus } from '../report/schema.js';
-import { UsageError } from '../cli/io.js';
+import { UsageError } from '../shared/io.js';
 
 /** Everything one check run needs to know, after config file and flags are merged. */
 export interface CheckRequest {

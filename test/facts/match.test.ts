@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from '../../src/facts/extract.js';
 import type { Fact, FactOf } from '../../src/facts/fact.js';
-import { factKey, factPresent, normaliseForMatch } from '../../src/facts/match.js';
+import { factKey } from '../../src/facts/key.js';
+import { factPresent, normaliseForMatch } from '../../src/facts/match.js';
 
 const email = (value: string): Fact => ({ kind: 'email', value });
 const address = (over: Partial<FactOf<'address'>>): FactOf<'address'> => ({

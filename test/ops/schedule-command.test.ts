@@ -4,8 +4,8 @@ import { Command } from 'commander';
 import { schedule as nodeCronSchedule } from 'node-cron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerSchedule } from '../../src/cli/commands/schedule.js';
-import type { CliIO } from '../../src/cli/io.js';
-import { UsageError } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shared/io.js';
+import { UsageError } from '../../src/shared/io.js';
 import type { CronFactory, Job } from '../../src/schedule/scheduler.js';
 
 afterEach(() => {

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerSchedule } from '../../src/cli/commands/schedule.js';
-import type { CliIO } from '../../src/cli/io.js';
+import type { CliIO } from '../../src/shared/io.js';
 import type { CronFactory } from '../../src/schedule/scheduler.js';
 import { calvados, workspace } from '../check/fixture-run.js';
 import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';

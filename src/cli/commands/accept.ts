@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { UsageError, writeLine, type CliIO } from '../io.js';
+import { UsageError, writeLine, type CliIO } from '../../shared/io.js';
 
 export function registerAccept(program: Command, io: CliIO): void {
   program

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { integer, list, oneOf } from '../options.js';
-import type { CliIO } from '../io.js';
+import type { CliIO } from '../../shared/io.js';
 
 interface CheckFlags {
   guide?: string[];

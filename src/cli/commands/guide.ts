@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT } from '../exit-codes.js';
-import { writeLine, type CliIO } from '../io.js';
+import { EXIT } from '../../shared/exit-codes.js';
+import { writeLine, type CliIO } from '../../shared/io.js';
 
 export function registerGuide(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program

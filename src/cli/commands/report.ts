@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { oneOf } from '../options.js';
-import { UsageError, writeLine, type CliIO } from '../io.js';
+import { UsageError, writeLine, type CliIO } from '../../shared/io.js';
 
 export function registerReport(program: Command, io: CliIO): void {
   program

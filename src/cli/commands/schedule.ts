@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT } from '../exit-codes.js';
-import { UsageError, type CliIO } from '../io.js';
+import { EXIT } from '../../shared/exit-codes.js';
+import { UsageError, type CliIO } from '../../shared/io.js';
 import { DEFAULT_CRON, DEFAULT_TIMEZONE, checkCronExpression, checkTimezone } from '../../schedule/cron-expression.js';
 import type { SignalSource } from '../../schedule/daemon.js';
 import type { CronFactory, Job } from '../../schedule/scheduler.js';

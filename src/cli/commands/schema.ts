@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { writeLine, type CliIO } from '../io.js';
+import { writeLine, type CliIO } from '../../shared/io.js';
 
 export function registerSchema(program: Command, io: CliIO): void {
   program

@@ -1,4 +1,4 @@
-import { writeLine } from '../../cli/io.js';
+import { writeLine } from '../../shared/io.js';
 import type { Tracker } from './tracker.js';
 
 /**

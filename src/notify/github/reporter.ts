@@ -1,4 +1,4 @@
-import { EXIT } from '../../cli/exit-codes.js';
+import { EXIT } from '../../shared/exit-codes.js';
 import type { Reporter, ReporterContext, ReporterOutcome } from '../../report/reporter.js';
 import type { RunReport } from '../../report/schema.js';
 import { issueIntents } from '../intents.js';
