@@ -13,6 +13,7 @@ import {
 import type { IssueDraft, IssueKind } from './issue-draft.js';
 import { GITHUB_BODY_LIMIT, MARKER_ROOM } from './marker.js';
 import { neutraliseText, neutraliseTitle } from './neutralise.js';
+import { successorsSection } from './successors-section.js';
 
 export interface IssueLinks {
   /** The full run report (e.g. the Actions run page); null when not known. */
@@ -66,6 +67,7 @@ function render(entry: EntryReport, kind: IssueKind, links: IssueLinks): string 
     ...(kind === 'stale' ? factsSection(entry.facts) : []),
     ...(kind === 'stale' ? datesSection(entry) : []),
     ...sourcesSection(entry.sources),
+    ...successorsSection(entry),
   ].join('\n');
   const report = links.reportUrl ? [`Full run report: ${reportLink(links.reportUrl)}`, ''] : [];
   const tail = [...checklistSection(entry, kind), ...report].join('\n');

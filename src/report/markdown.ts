@@ -1,5 +1,6 @@
 import { codeBlock } from '../shared/markdown.js';
 import type { EntryReport, RunReport } from './schema.js';
+import { successorsMarkdown } from './successors.js';
 
 /** Markdown change report (`reports/latest.md`): a summary table, then one section per entry. */
 
@@ -31,6 +32,7 @@ function entrySection(entry: EntryReport): string {
     lines.push(`  - Page date: ${source.pageUpdated ?? 'none found'} (guide: ${entry.guideUpdated})`);
   }
   lines.push('');
+  lines.push(...successorsMarkdown(entry, escapeMarkdownInline));
   for (const source of entry.sources) {
     if (source.diffFromBaseline) lines.push(`Diff against the reviewed baseline (${source.url}):`, '', codeBlock(source.diffFromBaseline, 'diff'), '');
   }

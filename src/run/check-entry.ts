@@ -4,9 +4,13 @@ import type { GuideEntry } from '../guide/entry.js';
 import { entryReport } from '../report/entry-report.js';
 import type { EntryReport } from '../report/schema.js';
 import type { Source } from '../sources/source.js';
+import type { Discovery } from '../discover/successor.js';
 import { observeSource, type ObserveDeps } from './observe.js';
 
-export type EntryDeps = ObserveDeps;
+export interface EntryDeps extends ObserveDeps {
+  /** Successor discovery, when the run does it: null when no source calls for a search. */
+  discover?: (entry: GuideEntry, sources: Source[], observations: SourceObservation[]) => Promise<Discovery | null>;
+}
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
 export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
@@ -31,5 +35,6 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
       }
     }
   }
-  return entryReport(entry, verdict, observations, consecutiveFailures);
+  const discovery = deps.discover ? await deps.discover(entry, sources, observations) : null;
+  return entryReport(entry, verdict, observations, consecutiveFailures, discovery);
 }

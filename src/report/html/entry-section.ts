@@ -1,6 +1,7 @@
 import type { EntryReport, SourceReport } from '../schema.js';
 import { dateTag, escapeHtml, linkOrText } from './escape.js';
 import { renderFactsTable } from './facts-table.js';
+import { renderSuccessors } from './successors.js';
 import { renderWordDiff } from './word-diff.js';
 
 export function badge(status: EntryReport['status']): string {
@@ -29,6 +30,7 @@ export function renderEntry(entry: EntryReport): string {
     `<p class="muted">${notes.join(' · ')}</p>`,
     '<h3>Reasons</h3>',
     renderReasons(entry),
+    renderSuccessors(entry),
     '<h3>Facts: guide and page</h3>',
     renderFactsTable(entry.facts),
     ...entry.sources.map((source, index) => renderSource(source, index, entry)),
