@@ -220,6 +220,8 @@ export interface CmsSite extends FixtureSite {
   maxInFlight(): number;
   /** Replace a page (HTML) or any file, keeping ETags right. */
   put(path: string, body: string | Buffer, contentType?: string): void;
+  /** The prefecture edits a page: new HTML, and a new `lastmod` in the sitemap. */
+  edit(path: string, html: string, lastmod: string): void;
   robots: string;
 }
 
@@ -277,11 +279,16 @@ export async function startCmsSite(host: string, options: CmsSiteOptions = {}): 
   for (const [path, html] of Object.entries(pages)) put(path, html);
   const mode = options.sitemap ?? 'plain';
   let robots = options.robots ?? DEFAULT_ROBOTS;
+  const lastmods = new Map(Object.keys(pages).concat(PATHS.calendar).map((path) => [path, options.lastmod?.[path] ?? '2024-07-03']));
+  const buildSitemap = () => sitemapXml(site.origin, [...lastmods.entries()]);
+  const edit = (path: string, html: string, lastmod: string) => {
+    put(path, html);
+    lastmods.set(path, lastmod);
+    if (mode === 'plain') put('/sitemap.xml', buildSitemap(), 'application/xml');
+    if (mode === 'gzip-index') put('/sitemaps/pages.xml.gz', gzipSync(buildSitemap()), 'application/gzip');
+  };
   if (mode !== 'none') {
-    const entries = Object.keys(pages)
-      .concat(PATHS.calendar)
-      .map((path): [string, string] => [path, options.lastmod?.[path] ?? '2024-07-03']);
-    const xml = sitemapXml(site.origin, entries);
+    const xml = buildSitemap();
     if (mode === 'plain') {
       put('/sitemap.xml', xml, 'application/xml');
       robots += `Sitemap: ${site.origin}/sitemap.xml\n`;
@@ -292,7 +299,7 @@ export async function startCmsSite(host: string, options: CmsSiteOptions = {}): 
     }
   }
   put('/robots.txt', robots, 'text/plain; charset=utf-8');
-  return { ...site, served, maxInFlight: () => peak, put, robots };
+  return { ...site, served, maxInFlight: () => peak, put, edit, robots };
 }
 
 /** A guide entry for the fixture site's département, citing `url`. */
