@@ -6,6 +6,7 @@ const suites: [string, () => Promise<{ run(): Promise<BenchResult[]> }>][] = [
   ['check over HTTP', () => import('./check.js')],
   ['CLI start-up', () => import('./startup.js')],
   ['browser fetching', () => import('./browser.js')],
+  ['successor discovery', () => import('./discover.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { guideDocument } from '../support/prefecture.js';
 
 const entry = parseGuide(guideDocument('Testmandie', [orneSection('https://www.testorne.gouv.fr/old-a11663.html')]), 'guide.txt').entries[0]!;
 const profile = profileFor(entry, []);
-const pages = { ...sitePages(), [PATHS.calendar]: calendarPage('2025-03') };
+const pages: Record<string, string> = { ...sitePages(), [PATHS.calendar]: calendarPage('2025-03') };
 
 function rank(path: string) {
   const url = `https://www.testorne.gouv.fr${path}`;
