@@ -21,6 +21,8 @@ export interface SiteClientOptions {
   clock: Clock;
   signal?: AbortSignal;
   fetchImpl?: typeof fetch;
+  /** A search stops asking after this long, whatever its page budget (a slow site must not hold the run). */
+  maxSearchMs?: number;
 }
 
 export type SiteAnswer =
@@ -53,6 +55,8 @@ const MAX_HOPS = 5;
 /** A Crawl-delay beyond this is not honoured by waiting: the search would outlive the run. */
 const MAX_CRAWL_DELAY_S = 30;
 const NO_VALIDATORS: Validators = { etag: null, lastModified: null };
+/** A site that failed this many requests in a row (timeouts, resets) is down tonight: stop asking it. */
+const MAX_FAILURES_IN_A_ROW = 3;
 
 function validatorsOf(headers: Headers): Validators {
   return { etag: headers.get('etag'), lastModified: headers.get('last-modified') };
@@ -71,13 +75,16 @@ export function openSiteSession(options: SiteClientOptions, budget: number, prev
   const known: Record<string, KnownRobots> = {};
   const requested: string[] = [];
   let requests = 0;
+  let failuresInARow = 0;
+  const deadline = options.clock.now().getTime() + (options.maxSearchMs ?? Number.POSITIVE_INFINITY);
 
-  /** One polite request; false when the budget is spent. */
+  /** One polite request; null when the budget (requests, time, patience with a failing site) is spent. */
   async function once(url: string, validators: Validators | null): Promise<Exchange | null> {
-    if (requests >= budget) return null;
+    if (requests >= budget || failuresInARow >= MAX_FAILURES_IN_A_ROW || options.clock.now().getTime() > deadline) return null;
     requests += 1;
     requested.push(url);
     const result = await options.scheduler.run(url, () => exchange(url, validators, options.signal, exchangeOptions));
+    failuresInARow = result.kind === 'answer' && result.status < 500 ? 0 : failuresInARow + 1;
     if (result.kind === 'answer') {
       const host = hostKey(url);
       const retryAfter = result.status === 429 || result.status === 503 ? parseRetryAfter(result.headers.get('retry-after'), options.clock.now()) : null;

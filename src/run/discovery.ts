@@ -58,7 +58,15 @@ export function discoveryDepsFor(
   run: { clock: Clock; log: Logger; warn: (message: string) => void; signal?: AbortSignal },
 ): DiscoverDeps {
   return {
-    client: { scheduler, userAgent: request.userAgent, timeoutMs: request.timeoutMs, maxBodyBytes: request.maxBodyBytes, clock: run.clock, signal: run.signal },
+    client: {
+      scheduler,
+      userAgent: request.userAgent,
+      timeoutMs: request.timeoutMs,
+      maxBodyBytes: request.maxBodyBytes,
+      clock: run.clock,
+      signal: run.signal,
+      maxSearchMs: request.discovery.maxSeconds * 1000,
+    },
     maxPages: request.discovery.maxPages,
     snapshotsDir,
     clock: run.clock,

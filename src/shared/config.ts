@@ -17,6 +17,8 @@ export const DiscoverySettings = z
     enabled: z.boolean().default(true),
     /** Requests per entry per run, robots.txt and sitemaps included. */
     maxPages: z.number().int().positive().max(500).default(30),
+    /** Seconds one entry's search may take, whatever is left of its page budget. */
+    maxSeconds: z.number().int().positive().default(120),
   })
   .strict();
 export type DiscoverySettings = z.infer<typeof DiscoverySettings>;

@@ -147,6 +147,18 @@ describe('check: discovery is polite', () => {
     expect(site.requests.length - 1).toBeLessThanOrEqual(10);
   });
 
+  it('stops asking a site that keeps failing', async () => {
+    const { site, ws } = await scene('127.0.61.12', PATHS.old404, { sitemap: 'none' });
+    // The home page answers; every page it links to is down.
+    for (const path of Object.values(PATHS)) if (path !== '/' && path !== PATHS.old404) site.set(path, { status: 503 });
+    site.set('/Demarches/Certificat-d-immatriculation', { status: 503 });
+    const { report } = await ws.check('--fetch', 'http');
+
+    expect(report.entries[0]!.successorsReason).toMatchObject({ code: 'no-candidate' });
+    const afterHome = paths(site).slice(paths(site).indexOf('/') + 1);
+    expect(afterHome).toHaveLength(3);
+  });
+
   it('still sends one request at a time to a host, discovery included', async () => {
     const site = await startCmsSite('127.0.61.11', { latencyMs: 3 });
     sites.push(site);
