@@ -9,8 +9,12 @@ export const FACT_KINDS = ['email', 'address', 'phone', 'url', 'document', 'chan
 export const FactKind = z.enum(FACT_KINDS);
 export type FactKind = z.infer<typeof FactKind>;
 
-/** How an AES request can be filed. `appointment` covers booking-only channels. */
-export const Channel = z.enum(['postal', 'online', 'appointment', 'in-person']);
+/**
+ * How an AES request can be filed. `appointment` covers booking-only channels.
+ * `unknown`: the page talks of filing but does not say how clearly; it is
+ * reported, and never makes an entry stale.
+ */
+export const Channel = z.enum(['postal', 'online', 'appointment', 'in-person', 'unknown']);
 export type Channel = z.infer<typeof Channel>;
 
 const base = { value: z.string().min(1) };
