@@ -90,7 +90,8 @@ function read(sentence: string, following: string): Reading {
   for (const channel of named) reading.means.add(channel);
   if (own.roles.includes('online-procedure') || next?.roles.includes('online-procedure') || emails) reading.means.add('online');
   const addressNamed = ADDRESS_FOLLOWS.test(clauses) || POSTAL_ADDRESS.test(sentence) || (next !== null && POSTAL_ADDRESS.test(following));
-  if (!emails && addressNamed) reading.means.add('postal');
+  // An address alone says post only when nothing else says how: "prenez rendez-vous … à la préfecture, 2 rue …" is not.
+  if (!emails && named.length === 0 && addressNamed) reading.means.add('postal');
   if (reading.means.has('appointment')) reading.means.delete('in-person'); // at the counter, by appointment
   return reading;
 }
