@@ -14,8 +14,10 @@ export function titleWithoutSite($: CheerioAPI, oneLine: (text: string) => strin
   const title = oneLine($('title').first().text());
   if (!title) return null;
   const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
-  const segments = title.split(SEPARATOR).filter((segment) => segment !== site && !SITE_NAME.test(segment));
+  const segments = title.split(SEPARATOR);
+  const pageSegments = segments.filter((segment) => segment !== site && !SITE_NAME.test(segment));
+  if (pageSegments.length === segments.length) return title; // no site name to drop
   // eZ Publish prints the page's path, "Page / Section / Accueil": the page comes first.
-  const page = segments[0]?.split(/\s+\/\s+/u)[0]?.trim();
+  const page = pageSegments[0]?.split(/\s+\/\s+/u)[0]?.trim();
   return page || title;
 }

@@ -64,5 +64,8 @@ export type Fact = z.infer<typeof Fact>;
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
 
 /** The short form used in reports and issue bodies. */
-export const FactRef = z.object({ kind: FactKind, value: z.string() });
+export const FactRef = z.object({
+  kind: FactKind,
+  value: z.string().describe(`As printed; for a channel one of ${Channel.options.join(', ')} ("unknown": the page does not say clearly, never stale).`),
+});
 export type FactRef = z.infer<typeof FactRef>;
