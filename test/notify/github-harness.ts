@@ -31,7 +31,7 @@ export function settingsFor(fake: FakeGitHub, overrides: Partial<GitHubSettings>
 export function syncer(fake: FakeGitHub, unreachableAfter = 3) {
   const tracker = createOctokitTracker(createGitHubClient(settingsFor(fake), silentLogger), fake.owner, fake.repo);
   return (entries: EntryReport[]) =>
-    syncIssues(entries.flatMap((e) => issueIntents(e, unreachableAfter, { reportUrl: null })), tracker);
+    syncIssues(entries.flatMap((e) => issueIntents(e, unreachableAfter, { reportUrl: null }, 'en')), tracker);
 }
 
 /** Requests made from here on. */
