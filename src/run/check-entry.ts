@@ -22,9 +22,11 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
   const consecutiveFailures = verdict.status === 'unreachable' ? state.consecutiveFailures + 1 : 0;
   const statuses = sourceStatuses(state.sources, observations);
   if (statusChanged(state.sources, statuses)) verdict.changedSinceLastRun = true;
+  const failing = observations.filter((o) => o.kind === 'failed').map((o) => o.url);
   // Written only when it changes, so a quiet night leaves git clean.
-  if (consecutiveFailures !== state.consecutiveFailures || !sameStatuses(state.sources, statuses)) {
-    await deps.store.writeState(entry.id, { consecutiveFailures, sources: statuses });
+  const next = { consecutiveFailures, sources: statuses, ...(failing.length > 0 ? { failing } : {}) };
+  if (consecutiveFailures !== state.consecutiveFailures || !sameStatuses(state.sources, statuses) || String(state.failing ?? []) !== String(failing)) {
+    await deps.store.writeState(entry.id, next);
   }
 
   if (verdict.status === 'ok') {
