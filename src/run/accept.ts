@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { GuideEntry } from '../guide/entry.js';
+import { RunReport } from '../report/schema.js';
 import { acquireRunLock, lockPathFor, type RunLock } from '../schedule/lock.js';
 import { namesEntry } from '../sources/select.js';
 import { sourceKey } from '../sources/source.js';
@@ -70,5 +73,15 @@ export async function acceptSnapshots(request: AcceptRequest): Promise<AcceptRes
     return { kind: 'done', entries };
   } finally {
     await lock.release();
+  }
+}
+
+/** The guide paths `reports/latest.json` says the last check read; null when there is no readable report. */
+export async function guidesOfLastCheck(reportsDir: string): Promise<string[] | null> {
+  try {
+    const parsed = RunReport.safeParse(JSON.parse(await readFile(join(reportsDir, 'latest.json'), 'utf8')));
+    return parsed.success && parsed.data.guides.length > 0 ? parsed.data.guides : null;
+  } catch {
+    return null;
   }
 }

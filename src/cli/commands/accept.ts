@@ -18,7 +18,7 @@ export function registerAccept(program: Command, io: CliIO, setExit: (code: numb
     .option('--all', 'accept every entry that has a snapshot')
     .option('--force', 'accept even a source that is gone or whose last fetch failed')
     .option('--snapshots <dir>', 'snapshot folder (default: snapshots)')
-    .option('--guide <file...>', 'guide documents or folders: only the sources they cite are accepted (default: data/guides)')
+    .option('--guide <file...>', 'guide documents or folders: only the sources they cite are accepted (default: those of the last check, else data/guides)')
     .option('--config <file>', 'configuration file (default: aes-watch.config.json if present)')
     .action(async (ids: string[], flags: AcceptFlags) => {
       if (!flags.all && ids.length === 0) throw new UsageError('accept: name entries to accept (e.g. 14-calvados or 14), or pass --all');
@@ -33,7 +33,9 @@ export function registerAccept(program: Command, io: CliIO, setExit: (code: numb
       const snapshotsDir = resolve(io.cwd, flags.snapshots ?? config.snapshotsDir);
       const near = relative(io.cwd, snapshotsDir);
       const folder = near === '' ? '.' : near.startsWith('..') ? snapshotsDir : near;
-      const guides = await loadGuides(flags.guide ?? config.guides, io.cwd);
+      const { guidesOfLastCheck } = await import('../../run/accept.js');
+      // The guides the last check read, so `accept` after `check --guide X` needs no --guide again.
+      const guides = await loadGuides(flags.guide ?? (await guidesOfLastCheck(resolve(io.cwd, config.reportsDir))) ?? config.guides, io.cwd);
       if (guides.problems.length > 0) {
         for (const problem of guides.problems) writeLine(io.stderr, formatProblem(problem));
         return setExit(EXIT.usage);
