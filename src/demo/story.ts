@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { runCheck, type CheckResult } from '../run/check.js';
 import { checkRequestFromConfig } from '../run/request.js';
-import { successorLabels } from '../report/successor-labels.js';
+import { labelsFor } from '../report/labels.js';
 import { startReplaySite } from './replay-site.js';
 
 export interface DemoRun {
@@ -41,7 +41,7 @@ export async function runDemo(root: string, work: string, out: NodeJS.WritableSt
     const second = await runCheck(request, io);
     for (const entry of second.report?.entries ?? []) {
       const best = entry.successors[0];
-      if (best) say(`\n${entry.department.name}: the cited page is gone, and its current site has a likely new page: "${best.title}" (score ${best.score.toFixed(2)}, found ${successorLabels('en').via[best.via]})\n  ${best.url}`);
+      if (best) say(`\n${entry.department.name}: the cited page is gone, and its current site has a likely new page: "${best.title}" (score ${best.score.toFixed(2)}, found ${labelsFor('en').successor.via[best.via]})\n  ${best.url}`);
     }
     const where = relative(process.cwd(), join(work, 'reports')) || '.';
     say(`\nDone: ${second.summary.stale} stale, ${second.summary.unreachable} unreachable, ${second.summary.ok} ok.`);

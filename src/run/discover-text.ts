@@ -1,18 +1,17 @@
-import { successorLabels } from '../report/successor-labels.js';
+import type { Labels } from '../report/labels.js';
 import { noSuccessorLine, successorEvidence } from '../report/successors.js';
 import type { DiscoveredEntry } from './discover.js';
 
 /** `aes-watch discover` for a person at a terminal: one block per entry. */
-export function renderDiscoveredText(entries: DiscoveredEntry[]): string {
-  const l = successorLabels();
+export function renderDiscoveredText(entries: DiscoveredEntry[], l: Labels): string {
+  const s = l.successor;
   const lines: string[] = [];
   for (const entry of entries) {
-    const cost = entry.fromCache ? 'stored result reused: the site has not changed' : `${entry.pagesFetched} request(s)`;
-    lines.push(`${entry.id} (${entry.department.name}): ${cost}`);
+    lines.push(`${entry.id} (${entry.department.name})${l.colon}${s.cost(entry.pagesFetched, entry.fromCache)}`);
     for (const successor of entry.successors) {
-      lines.push(`  ${l.likelyNewPage} ${successor.title ?? l.untitled}`, `    ${successor.url}`, `    ${successorEvidence(successor).join(' ; ')}`);
+      lines.push(`  ${s.likelyNewPage} ${successor.title ?? s.untitled}`, `    ${successor.url}`, `    ${successorEvidence(successor, l).join(' ; ')}`);
     }
-    const none = noSuccessorLine(entry);
+    const none = noSuccessorLine(entry, l);
     if (none !== null) lines.push(`  ${none}`);
   }
   return lines.join('\n') + '\n';

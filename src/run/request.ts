@@ -4,6 +4,7 @@ import { Config, type DiscoverySettings, type EntrySettings } from '../shared/co
 import type { FetchMode } from '../fetch/outcome.js';
 import type { EntryStatus } from '../report/schema.js';
 import { UsageError } from '../shared/io.js';
+import type { Lang } from '../shared/lang.js';
 
 /** Everything one check run needs to know, after config file and flags are merged. */
 export interface CheckRequest {
@@ -32,6 +33,8 @@ export interface CheckRequest {
   wait: boolean;
   /** Successor discovery for gone or moved sources. */
   discovery: DiscoverySettings;
+  /** Language of the editor-facing reports and issue bodies. */
+  lang: Lang;
 }
 
 export const CONFIG_FILE = 'aes-watch.config.json';
@@ -84,6 +87,7 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     entries: config.entries,
     wait: false,
     discovery: config.discovery,
+    lang: config.lang,
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };
 }

@@ -37,7 +37,7 @@ describe('aes-watch discover', () => {
   it('says it in words without --json, and reuses its stored result the second time', async () => {
     const { code, stdout } = await discover('61-orne');
     expect(code).toBe(0);
-    expect(stdout).toContain('61-orne (Orne): stored result reused');
+    expect(stdout).toContain('61-orne (Orne) : résultat gardé réutilisé');
     expect(stdout).toContain(`Nouvelle page probable : Admission exceptionnelle au séjour\n    ${site.url(PATHS.aes)}`);
   });
 
