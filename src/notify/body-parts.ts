@@ -12,6 +12,9 @@ export const REASON_LABEL: Record<ReasonCode, string> = {
   'source-gone': 'source gone',
   'fetch-failed': 'fetch failed',
   'extraction-failed': 'extraction failed',
+  'document-changed': 'document changed',
+  'document-gone': 'document gone',
+  'form-closed': 'form closed',
 };
 
 /** Caps that keep everything but the diffs well under the body limit, whatever a page holds. */
