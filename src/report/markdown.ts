@@ -1,4 +1,5 @@
 import { codeBlock } from '../shared/markdown.js';
+import { documentDiffs, linkedLines } from './linked-markdown.js';
 import type { EntryReport, RunReport } from './schema.js';
 
 /** Markdown change report (`reports/latest.md`): a summary table, then one section per entry. */
@@ -29,10 +30,12 @@ function entrySection(entry: EntryReport): string {
     lines.push(`- Cited: <${source.url}> (${status}${source.fetchedWith ? `, via ${source.fetchedWith}` : ''})`);
     if (source.finalUrl && source.finalUrl !== source.url.split('#')[0]) lines.push(`  - Final: <${source.finalUrl}>`);
     lines.push(`  - Page date: ${source.pageUpdated ?? 'none found'} (guide: ${entry.guideUpdated})`);
+    lines.push(...linkedLines(source, escapeMarkdownInline));
   }
   lines.push('');
   for (const source of entry.sources) {
     if (source.diffFromBaseline) lines.push(`Diff against the reviewed baseline (${source.url}):`, '', codeBlock(source.diffFromBaseline, 'diff'), '');
+    lines.push(...documentDiffs(source, escapeMarkdownInline));
   }
   return lines.join('\n');
 }

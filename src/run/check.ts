@@ -86,6 +86,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
           store,
           clock,
           log,
+          documentTimeoutMs: request.documentTimeoutMs,
           warn: (message) => {
             warnings.push(message);
             log.warn(message);

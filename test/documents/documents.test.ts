@@ -1,4 +1,4 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
@@ -64,6 +64,11 @@ describe('documents linked from the procedure', () => {
     expect(document?.status).toBe('changed');
     expect(document?.diffFromBaseline).toContain('+Pièces à joindre : passeport, justificatif de domicile de moins de six mois');
     expect(document?.diffFromBaseline).toContain('-Pièces à joindre : passeport, justificatif de domicile de moins de trois mois');
+    const markdown = await readFile(join(ws.reports, 'latest.md'), 'utf8');
+    expect(markdown).toContain(`    - modifié — Dossier de demande AES (PDF, 524,1 Ko, 2022-10-25), cité par le guide <${site.url(DOSSIER)}>`);
+    expect(markdown).toMatch(/Texte du document « Dossier de demande AES » depuis la référence relue[^\n]*\n\n```diff\n[^`]*\+Pièces à joindre : passeport, justificatif de domicile de moins de six mois/);
+    const html = await readFile(join(ws.reports, 'latest.html'), 'utf8');
+    expect(html).toContain('<tr data-document-status="changed">');
   });
 
   it('keeps the entry ok when only the date and size in the link changed, and shows the new detail', async () => {
@@ -75,6 +80,7 @@ describe('documents linked from the procedure', () => {
     expect(entry.facts.missing).toEqual([]);
     expect(entry.sources[0]?.diffFromBaseline).toBeNull();
     expect(documentAt(entry, site.url(DOSSIER))).toMatchObject({ status: 'unchanged', size: '530,2 Ko', date: '2025-03-12', previous: { size: '524,1 Ko', date: '2022-10-25' } });
+    expect(await readFile(join(ws.reports, 'latest.md'), 'utf8')).toContain('    - inchangé — Dossier de demande AES (PDF, 530,2 Ko, 2025-03-12 (avant : 524,1 Ko, 2022-10-25))');
   });
 
   it('flags a document that answers 404 as gone', async () => {
@@ -120,5 +126,18 @@ describe('documents linked from the procedure', () => {
     expect(documentAt(entry, site.url(DOSSIER))).toMatchObject({ read: 'text', reason: null });
     expect(documentAt(entry, site.url('/files/formulaire.docx'))).toMatchObject({ read: 'hashed', reason: null });
     expect(entry.facts.missing).toEqual([]);
+  });
+
+  it('stops reading a PDF at the configured time limit: that document fails, the page is still judged', async () => {
+    await writeFile(join(ws.dir, 'aes-watch.config.json'), JSON.stringify({ documentTimeoutMs: 1 }));
+    // Long enough that no machine reads it within the limit.
+    const long = Array.from({ length: 1500 }, (_, i) => `Pièce ${i + 1} : justificatif de présence en France.`).join('\n');
+    site.set(DOSSIER, fileRoute(await typesetA4(long)));
+    const entry = entryOf((await ws.check()).report);
+    expect(documentAt(entry, site.url(DOSSIER))).toMatchObject({ status: 'failed', reason: 'extraction-failed', detail: 'reading the PDF took longer than 1 ms' });
+    expect(entry.reasons).toEqual([{ code: 'extraction-failed', detail: '"Dossier de demande AES": reading the PDF took longer than 1 ms', sourceUrl: site.url(DOSSIER) }]);
+    expect(entry.status).toBe('unreachable');
+    expect(entry.facts.missing).toEqual([]);
+    expect(entry.facts.checked.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { EntryReport, SourceReport } from '../schema.js';
 import { dateTag, escapeHtml, linkOrText } from './escape.js';
 import { renderFactsTable } from './facts-table.js';
+import { renderLinked } from './linked-section.js';
 import { renderWordDiff } from './word-diff.js';
 
 export function badge(status: EntryReport['status']): string {
@@ -66,6 +67,7 @@ function renderSource(source: SourceReport, index: number, entry: EntryReport): 
     '<h3>Procedure text since the reviewed baseline</h3>',
     '<p class="legend muted"><del>removed</del> <ins>added</ins></p>',
     renderWordDiff(source.baselineText, source.currentText, source.diffFromBaseline),
+    renderLinked(source),
     '</div>',
   ].join('\n');
 }
