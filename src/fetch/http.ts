@@ -139,7 +139,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
       if (status >= 200 && status <= 299) {
         const contentType = headers.get('content-type');
         const body = result.body ?? Buffer.alloc(0);
-        const { text, charset } = decodeBody(body, contentType);
+        const { text, charset } = request.binary ? { text: '', charset: 'binary' } : decodeBody(body, contentType);
         return {
           ...answered,
           kind: 'fetched',

@@ -18,6 +18,8 @@ export interface FetchRequest {
   signal?: AbortSignal;
   /** A larger (or smaller) body cap than the fetcher's default, e.g. for linked documents. */
   maxBodyBytes?: number;
+  /** A file, not a page: keep the bytes (`body`) and do not decode them as text (`html` is empty). */
+  binary?: boolean;
 }
 
 export interface Hop {

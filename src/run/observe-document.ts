@@ -72,7 +72,7 @@ export async function observeDocument(document: DocumentSource, place: DocumentP
   };
   const failed = (reason: 'fetch-failed' | 'extraction-failed', detail: string): DocumentObservation => ({ ...observed, status: 'failed', reason, detail });
 
-  const outcome = await deps.http.fetch({ url: document.url, validators: last?.meta.validators ?? null, signal: deps.signal, maxBodyBytes: MAX_DOCUMENT_BYTES });
+  const outcome = await deps.http.fetch({ url: document.url, validators: last?.meta.validators ?? null, signal: deps.signal, maxBodyBytes: MAX_DOCUMENT_BYTES, binary: true });
   if (outcome.kind === 'http-error' && isGoneStatus(outcome.status)) return { ...observed, status: 'gone', httpStatus: outcome.status, detail: `HTTP ${outcome.status} at ${outcome.finalUrl}` };
   if (outcome.kind === 'too-large') return failed('fetch-failed', `the document is larger than ${Math.round(outcome.limitBytes / 1024 / 1024)} MB`);
   if (outcome.kind !== 'fetched' && outcome.kind !== 'not-modified') return failed('fetch-failed', describeFailure(outcome));
@@ -82,7 +82,7 @@ export async function observeDocument(document: DocumentSource, place: DocumentP
     if (!last) return failed('fetch-failed', 'HTTP 304 but no stored document to reuse');
     current = last;
   } else {
-    const bytes = outcome.body ?? Buffer.from(outcome.html);
+    const bytes = outcome.body ?? Buffer.alloc(0);
     const sha = documentHash(bytes);
     const sameFile = last !== null && last.meta.sha256.file === sha && last.meta.readerVersion === DOCUMENT_READER_VERSION;
     const meta = {
