@@ -1,0 +1,152 @@
+import { findAddresses } from '../facts/address.js';
+import { isFileHref } from '../facts/document.js';
+import type { Fact, FactOf } from '../facts/fact.js';
+import { factKey, placeKey } from '../facts/key.js';
+import { REVIEW, marker, sendsElsewhere } from './review.js';
+
+/** The procedure as the guide reproduces it: paragraphs of lines, review markers in place. */
+export interface ProcedureText {
+  paragraphs: string[][];
+  needsReview: string[];
+}
+
+const MD_LINK = /\[([^\]]*)\]\(([^)\s]+)\)/g;
+
+function frenchDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** "Dossier de demande AES (format pdf - 524,1 ko - 25/10/2022)", as the guide prints a download. */
+function documentLine(doc: FactOf<'document'>, href: string): string {
+  if (!doc.size) return `${doc.value} : <${href}>`;
+  const detail = [`format ${doc.format ?? 'pdf'}`, doc.size.replace(/\s+/g, ' ').toLowerCase(), ...(doc.date ? [frenchDate(doc.date)] : [])];
+  return `${doc.value} (${detail.join(' - ')})`;
+}
+
+interface LineContext {
+  documents: FactOf<'document'>[];
+  pageHost: string | null;
+  elsewhere: boolean;
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
+/** Markdown links as the guide writes them: plain text, `<url>` targets, downloads with their detail. */
+function unlink(line: string, context: LineContext): string {
+  return line.replace(MD_LINK, (_, text: string, href: string) => {
+    const label = text.trim();
+    if (/^mailto:/i.test(href)) {
+      const address = decodeURIComponent(href.slice(7).split('?')[0] ?? '');
+      return label.toLowerCase().includes(address.toLowerCase()) ? label : `${label} (${address})`;
+    }
+    if (!/^https?:\/\//i.test(href)) return label;
+    if (isFileHref(href)) {
+      const doc = context.documents.find((d) => d.href === href);
+      if (doc) return documentLine(doc, href);
+    }
+    if (hostOf(href) === context.pageHost && sendsElsewhere(label) && !isFileHref(href)) context.elsewhere = true;
+    if (label === '' || label === href || /^https?:\/\//i.test(label)) return `<${href}>`;
+    return `${label} (<${href}>)`;
+  });
+}
+
+/** Markdown to the guide's plain text: headings lose their marks, `_em_` becomes `*em*`, quotes lose `>`. */
+function plain(line: string): string {
+  return line
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^>\s?/, '')
+    .replace(/(^|[\s(])_(\S(?:[^_]*\S)?)_(?=$|[\s).,;:!?])/gu, '$1*$2*')
+    .replace(/\s+$/, '');
+}
+
+type Split = { kind: 'kept' } | { kind: 'split'; lines: string[] } | { kind: 'unsplit' };
+
+/** Splits "…suivante : Préfecture X, 7 rue Y, CS 1 - 76036 ROUEN CEDEX" into one line per address part. */
+function splitAddress(line: string): Split {
+  const found = findAddresses(line)[0];
+  if (!found) return { kind: 'kept' };
+  const bullet = /^(?:[-*•]|\d{1,2}[.)])\s+/.exec(line)?.[0] ?? '';
+  const body = line.slice(bullet.length);
+  // Only the postcode line on this line: the address is already one part per line.
+  if (found.value.startsWith(found.postcode)) return { kind: 'kept' };
+  const at = body.search(new RegExp(`(?<!\\d)${found.postcode}\\s`));
+  const lastPart = found.value.slice(found.value.lastIndexOf(`${found.postcode} `));
+  const partsText = found.value.slice(0, found.value.length - lastPart.length).replace(/,\s*$/, '');
+  const parts: string[] = [];
+  for (const part of partsText.split(', ').filter(Boolean)) {
+    const last = parts[parts.length - 1];
+    if (last !== undefined && /^\d{1,4}(?:\s*(?:bis|ter))?$/iu.test(last)) parts[parts.length - 1] = `${last}, ${part}`;
+    else parts.push(part);
+  }
+  const firstPart = parts[0] ?? lastPart;
+  const start = body.indexOf(firstPart);
+  if (start < 0 || at < 0) return { kind: 'unsplit' };
+  const intro = body.slice(0, start).replace(/[\s,;–-]+$/u, '').trim();
+  const after = body.slice(at + lastPart.length).replace(/^[\s.,;]+/u, '').trim();
+  const lines = [...(intro ? [intro] : []), ...parts, lastPart, ...(after ? [after] : [])];
+  lines[0] = `${bullet}${lines[0] ?? ''}`;
+  // Only a split that reads back as the very same address is kept.
+  const again = findAddresses(lines.join('\n')).find((a) => a.postcode === found.postcode);
+  if (!again || factKey(again) !== factKey(found)) return { kind: 'unsplit' };
+  return { kind: 'split', lines };
+}
+
+/**
+ * The page's extracted procedure (Markdown) as guide text. The page title is
+ * dropped (the guide has its own header), headings become plain lines, and
+ * postal addresses are written one line per part.
+ */
+export function procedureText(markdown: string, pageFacts: Fact[], pageUrl: string): ProcedureText {
+  const context: LineContext = {
+    documents: pageFacts.filter((f): f is FactOf<'document'> => f.kind === 'document'),
+    pageHost: hostOf(pageUrl),
+    elsewhere: false,
+  };
+  const needsReview: string[] = [];
+  const review = (text: string): string => {
+    if (!needsReview.includes(text)) needsReview.push(text);
+    return marker(text);
+  };
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) paragraphs.push(current);
+    current = [];
+  };
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const firstContent = lines.findIndex((l) => l.trim() !== '');
+  const addresses = new Set<string>();
+  lines.forEach((raw, index) => {
+    if (index === firstContent && /^#\s/.test(raw)) return; // the page title
+    if (raw.trim() === '') return flush();
+    if (/^#{1,6}\s/.test(raw)) flush();
+    const line = plain(unlink(raw, context));
+    if (line.trim() === '') return;
+    const split = splitAddress(line);
+    const own = findAddresses(line).map(placeKey);
+    const fresh = own.filter((key) => !addresses.has(key));
+    if (fresh.length > 0 && addresses.size > 0) {
+      flush();
+      paragraphs.push([review(REVIEW.twoAddresses)]);
+    }
+    fresh.forEach((key) => addresses.add(key));
+    if (split.kind === 'split') {
+      current.push(...split.lines);
+    } else if (split.kind === 'unsplit') {
+      flush();
+      paragraphs.push([review(REVIEW.unsplitAddress)]);
+      current.push(line);
+    } else current.push(line);
+    if (/^#{1,6}\s/.test(raw)) flush();
+  });
+  flush();
+  if (context.elsewhere) paragraphs.push([review(REVIEW.otherPage)]);
+  return { paragraphs, needsReview };
+}
