@@ -38,23 +38,45 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** Markdown links as the guide writes them: plain text, `<url>` targets, downloads with their detail. */
-function unlink(line: string, context: LineContext): string {
-  return line.replace(MD_LINK, (_, text: string, href: string) => {
-    const label = text.trim();
+/** An old template's "(format pdf - 120 ko - 15/01/2021)" printed right after a link. */
+const DETAIL_AFTER = /^\s*\(\s*(?:format\s+)?[a-z]{2,4}\s*[-–][^)]*\)/iu;
+
+/**
+ * Markdown links as the guide writes them: plain text, `<url>` targets, and
+ * downloads with their detail. A download named inside a sentence is listed on
+ * a line of its own after it, so its title is the link's, not the sentence's.
+ */
+function unlink(line: string, context: LineContext): { text: string; documents: string[] } {
+  const documents: string[] = [];
+  const standalone = line.replace(MD_LINK, '').replace(DETAIL_AFTER, '').replace(/^[-*•\s]+|[\s.;:]+$/g, '') === '';
+  let text = '';
+  let last = 0;
+  for (const m of line.matchAll(MD_LINK)) {
+    const [whole, rawLabel = '', href = ''] = m;
+    const label = rawLabel.trim();
+    let replacement: string;
+    let end = m.index + whole.length;
+    const doc = isFileHref(href) ? context.documents.find((d) => d.href === href) : undefined;
     if (/^mailto:/i.test(href)) {
       const address = decodeURIComponent(href.slice(7).split('?')[0] ?? '');
-      return label.toLowerCase().includes(address.toLowerCase()) ? label : `${label} (${address})`;
+      replacement = label.toLowerCase().includes(address.toLowerCase()) ? label : `${label} (${address})`;
+    } else if (!/^https?:\/\//i.test(href)) replacement = label;
+    else if (doc) {
+      const detail = DETAIL_AFTER.exec(line.slice(end));
+      if (detail) end += detail[0].length;
+      if (standalone) replacement = documentLine(doc, href);
+      else {
+        replacement = label;
+        documents.push(`- ${documentLine(doc, href)}`);
+      }
+    } else {
+      if (hostOf(href) === context.pageHost && sendsElsewhere(label) && !isFileHref(href)) context.elsewhere = true;
+      replacement = label === '' || label === href || /^https?:\/\//i.test(label) ? `<${href}>` : `${label} (<${href}>)`;
     }
-    if (!/^https?:\/\//i.test(href)) return label;
-    if (isFileHref(href)) {
-      const doc = context.documents.find((d) => d.href === href);
-      if (doc) return documentLine(doc, href);
-    }
-    if (hostOf(href) === context.pageHost && sendsElsewhere(label) && !isFileHref(href)) context.elsewhere = true;
-    if (label === '' || label === href || /^https?:\/\//i.test(label)) return `<${href}>`;
-    return `${label} (<${href}>)`;
-  });
+    text += line.slice(last, m.index) + replacement;
+    last = end;
+  }
+  return { text: text + line.slice(last), documents };
 }
 
 /** Markdown to the guide's plain text: headings lose their marks, `_em_` becomes `*em*`, quotes lose `>`. */
@@ -121,13 +143,14 @@ export function procedureText(markdown: string, pageFacts: Fact[], pageUrl: stri
     current = [];
   };
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
-  const firstContent = lines.findIndex((l) => l.trim() !== '');
+  const title = lines.findIndex((l) => /^#\s/.test(l));
   const addresses = new Set<string>();
   lines.forEach((raw, index) => {
-    if (index === firstContent && /^#\s/.test(raw)) return; // the page title
+    if (index === title) return; // the page's h1: the guide has its own header
     if (raw.trim() === '') return flush();
     if (/^#{1,6}\s/.test(raw)) flush();
-    const line = plain(unlink(raw, context));
+    const linked = unlink(raw, context);
+    const line = plain(linked.text);
     if (line.trim() === '') return;
     const split = splitAddress(line);
     const own = findAddresses(line).map(placeKey);
@@ -144,6 +167,7 @@ export function procedureText(markdown: string, pageFacts: Fact[], pageUrl: stri
       paragraphs.push([review(REVIEW.unsplitAddress)]);
       current.push(line);
     } else current.push(line);
+    current.push(...linked.documents);
     if (/^#{1,6}\s/.test(raw)) flush();
   });
   flush();
