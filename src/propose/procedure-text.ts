@@ -112,6 +112,8 @@ function splitAddress(line: string): Split {
   if (start < 0 || at < 0) return { kind: 'unsplit' };
   const intro = body.slice(0, start).replace(/[\s,;–-]+$/u, '').trim();
   const after = body.slice(at + lastPart.length).replace(/^[\s.,;]+/u, '').trim();
+  // A second address on the same line: no way to tell which words belong to which.
+  if (/(?<!\d)\d{5}(?!\d)/.test(after)) return { kind: 'unsplit' };
   const lines = [...(intro ? [intro] : []), ...parts, lastPart, ...(after ? [after] : [])];
   lines[0] = `${bullet}${lines[0] ?? ''}`;
   // Only a split that reads back as the very same address is kept.
@@ -149,28 +151,27 @@ export function procedureText(markdown: string, pageFacts: Fact[], pageUrl: stri
     if (index === title) return; // the page's h1: the guide has its own header
     if (raw.trim() === '') return flush();
     if (/^#{1,6}\s/.test(raw)) flush();
+    context.elsewhere = false;
     const linked = unlink(raw, context);
     const line = plain(linked.text);
     if (line.trim() === '') return;
     const split = splitAddress(line);
-    const own = findAddresses(line).map(placeKey);
-    const fresh = own.filter((key) => !addresses.has(key));
-    if (fresh.length > 0 && addresses.size > 0) {
-      flush();
-      paragraphs.push([review(REVIEW.twoAddresses)]);
-    }
+    const own = split.kind === 'split' ? split.lines : [line];
+    const fresh = findAddresses(own.join('\n')).map(placeKey).filter((key) => !addresses.has(key));
+    // Before the paragraph that holds the second address, which stays whole.
+    if (fresh.length > 0 && addresses.size > 0) paragraphs.push([review(REVIEW.twoAddresses)]);
     fresh.forEach((key) => addresses.add(key));
-    if (split.kind === 'split') {
-      current.push(...split.lines);
-    } else if (split.kind === 'unsplit') {
+    if (split.kind === 'unsplit') {
       flush();
       paragraphs.push([review(REVIEW.unsplitAddress)]);
-      current.push(line);
-    } else current.push(line);
-    current.push(...linked.documents);
+    }
+    current.push(...own, ...linked.documents);
     if (/^#{1,6}\s/.test(raw)) flush();
+    if (context.elsewhere) {
+      flush();
+      paragraphs.push([review(REVIEW.otherPage)]);
+    }
   });
   flush();
-  if (context.elsewhere) paragraphs.push([review(REVIEW.otherPage)]);
   return { paragraphs, needsReview };
 }
