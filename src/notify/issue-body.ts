@@ -13,6 +13,7 @@ import {
 import type { IssueDraft, IssueKind } from './issue-draft.js';
 import { GITHUB_BODY_LIMIT, MARKER_ROOM } from './marker.js';
 import { neutraliseText, neutraliseTitle } from './neutralise.js';
+import { proposalSection } from './proposal-part.js';
 
 export interface IssueLinks {
   /** The full run report (e.g. the Actions run page); null when not known. */
@@ -59,7 +60,26 @@ function reportLink(url: string): string {
   }
 }
 
-function render(entry: EntryReport, kind: IssueKind, links: IssueLinks): string {
+/** The body, with the drafted guide section (stale entries) in the room the rest leaves. */
+function render(entry: EntryReport, kind: IssueKind, links: IssueLinks, withDraft = true): string {
+  const drafted = kind === 'stale' && withDraft && entry.proposal ? entry.proposal : null;
+  // The page diffs leave room for the draft: at most a third of the body.
+  const reserve = drafted ? Math.min(drafted.diff.length + drafted.needsReview.join('').length + 1_000, Math.floor(BODY_LIMIT / 3)) : 0;
+  const body = renderFacts(entry, kind, links, reserve);
+  const tail = renderTail(entry, kind, links);
+  if (!drafted || !body.endsWith(tail)) return body;
+  const main = body.slice(0, body.length - tail.length).trimEnd();
+  const where = links.reportUrl ? 'the full run report linked below' : 'the run report (`latest.json`)';
+  const draft = proposalSection(entry, BODY_LIMIT - body.length - 4, where).join('\n');
+  return draft === '' ? body : `${main}\n\n${draft}\n${tail}`.trimEnd();
+}
+
+function renderTail(entry: EntryReport, kind: IssueKind, links: IssueLinks): string {
+  const report = links.reportUrl ? [`Full run report: ${reportLink(links.reportUrl)}`, ''] : [];
+  return [...checklistSection(entry, kind), ...report].join('\n').trimEnd();
+}
+
+function renderFacts(entry: EntryReport, kind: IssueKind, links: IssueLinks, reserve: number): string {
   const head = [
     ...intro(entry, kind),
     ...reasonsSection(entry.reasons),
@@ -76,7 +96,7 @@ function render(entry: EntryReport, kind: IssueKind, links: IssueLinks): string 
   const note = (shown: number, total: number) =>
     `_Diff cut to fit the issue: ${shown} of ${total} lines shown. The full diff is in ${where}._`;
   const diffHeading = '### Changes since the reviewed snapshot\n';
-  let room = BODY_LIMIT - head.length - tail.length - diffHeading.length - 8;
+  let room = BODY_LIMIT - reserve - head.length - tail.length - diffHeading.length - 8;
   const parts: string[] = [];
   diffed.forEach((source, i) => {
     const section = diffSection(source, Math.floor(room / (diffed.length - i)), note).join('\n');
@@ -100,7 +120,8 @@ function draftDigest(entry: EntryReport, kind: IssueKind, title: string): string
   if (kind === 'unreachable') {
     return sha(JSON.stringify({ kind, id: entry.id, guide: entry.guideUpdated, urls: entry.sources.map((s) => s.url) }));
   }
-  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null })}`);
+  // Without the draft: its date is today's, so it would read as news every night.
+  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null }, false)}`);
 }
 
 /** The issue one entry would carry. Same input, byte-identical output. */

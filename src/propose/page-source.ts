@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { classifyRedirect } from '../compare/redirects.js';
 import { extractProcedure } from '../extract/extract.js';
+import { EXTRACTOR_VERSION } from '../extract/extraction.js';
 import type { FetchOutcome, Fetcher } from '../fetch/outcome.js';
 import { RunReport } from '../report/schema.js';
 import type { SnapshotStore } from '../snapshot/store.js';
@@ -26,7 +27,7 @@ function citedUrl(url: string, finalUrl: string, redirects: { url: string; statu
 }
 
 /**
- * The entry's latest snapshot of `source`, read again with today's extractor.
+ * The entry's latest snapshot of `source` (read again if an older extractor made it).
  * A page the last run found gone is not drafted from its old snapshot.
  */
 export async function pageFromSnapshot(store: SnapshotStore, source: Source, report: RunReport | null): Promise<PageLookup> {
@@ -41,8 +42,8 @@ export async function pageFromSnapshot(store: SnapshotStore, source: Source, rep
     return { kind: 'unavailable', message: `${source.url}: ${why}; run \`aes-watch check --only ${source.entryId}\` first, or pass --source <URL>` };
   }
   const { meta, html, text } = read.snapshot;
-  const again = extractProcedure(html, { selector: source.selector, baseUrl: meta.finalUrl });
-  const reading = again.kind === 'extracted' ? again : { text, facts: meta.facts };
+  const again = meta.extractorVersion === EXTRACTOR_VERSION ? null : extractProcedure(html, { selector: source.selector, baseUrl: meta.finalUrl });
+  const reading = again?.kind === 'extracted' ? again : { text, facts: meta.facts };
   return { kind: 'page', page: { url: citedUrl(source.url, meta.finalUrl, meta.redirects), text: reading.text, facts: reading.facts } };
 }
 

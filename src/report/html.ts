@@ -1,5 +1,6 @@
 import { badge, entryAnchor, entryTitle, renderEntry } from './html/entry-section.js';
 import { escapeHtml } from './html/escape.js';
+import { COPY_SCRIPT, COPY_SCRIPT_CSP } from './html/proposal.js';
 import { REPORT_CSS } from './html/styles.js';
 import type { EntryStatus, RunReport } from './schema.js';
 
@@ -24,11 +25,14 @@ export function renderHtmlReport(report: RunReport): string {
         ` <span class="muted">${escapeHtml(String(entry.reasons.length))} reason(s)</span></li>`,
     )
     .join('\n');
+  // Only a report that carries drafts has a copy button, and so its one hashed script.
+  const drafts = report.entries.some((entry) => entry.proposal);
+  const csp = drafts ? `${REPORT_CSP}; ${COPY_SCRIPT_CSP}` : REPORT_CSP;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
@@ -45,7 +49,7 @@ export function renderHtmlReport(report: RunReport): string {
 ${report.entries.length === 0 ? '<p class="muted">No guide entries were checked.</p>' : `<ul class="summary">\n${summary}\n</ul>`}
 ${report.entries.map(renderEntry).join('\n')}
 </main>
-<footer>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)} · extractor v${escapeHtml(String(report.tool.extractorVersion))}</footer>
+${drafts ? `<script>${COPY_SCRIPT}</script>\n` : ''}<footer>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)} · extractor v${escapeHtml(String(report.tool.extractorVersion))}</footer>
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 import type { EntryReport, SourceReport } from '../schema.js';
 import { dateTag, escapeHtml, linkOrText } from './escape.js';
 import { renderFactsTable } from './facts-table.js';
+import { renderProposal } from './proposal.js';
 import { renderWordDiff } from './word-diff.js';
 
 export function badge(status: EntryReport['status']): string {
@@ -32,6 +33,7 @@ export function renderEntry(entry: EntryReport): string {
     '<h3>Facts: guide and page</h3>',
     renderFactsTable(entry.facts),
     ...entry.sources.map((source, index) => renderSource(source, index, entry)),
+    renderProposal(entry),
     '</section>',
   ].join('\n');
 }
