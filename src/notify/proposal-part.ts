@@ -1,20 +1,21 @@
 import type { EntryReport, SourceReport } from '../report/schema.js';
 import { diffSection } from './body-parts.js';
+import type { IssueLabels } from './issue-labels.js';
 import { codeSpan, neutraliseText } from './neutralise.js';
 
 /**
  * The drafted guide section, as its diff against the current section, cut to
  * `budget` characters like the page diffs. Empty when there is no draft or no room.
  */
-export function proposalSection(entry: EntryReport, budget: number, where: string): string[] {
+export function proposalSection(entry: EntryReport, budget: number, where: string, l: IssueLabels): string[] {
   const proposal = entry.proposal;
   if (!proposal) return [];
   const head = [
-    '### Proposition de section du guide',
+    l.proposalHeading,
     '',
-    `Rédigée d'après la page ci-dessous. Relisez-la, puis lancez ${codeSpan(`aes-watch propose ${entry.id} --write`)} (ou ${codeSpan(`aes-watch propose ${entry.id}`)} pour la revoir).`,
+    l.proposalIntro(codeSpan(`aes-watch propose ${entry.id} --write`), codeSpan(`aes-watch propose ${entry.id}`)),
     '',
-    ...proposal.needsReview.map((item) => `- [ ] À vérifier : ${neutraliseText(item)}`),
+    ...proposal.needsReview.map((item) => `- [ ] ${l.proposalCheck} ${neutraliseText(item)}`),
     ...(proposal.needsReview.length > 0 ? [''] : []),
   ];
   const room = budget - head.join('\n').length - 1;
@@ -33,6 +34,5 @@ export function proposalSection(entry: EntryReport, budget: number, where: strin
     currentText: null,
     snapshotPath: null,
   };
-  const note = (shown: number, total: number) => `_Proposition coupée : ${shown} lignes sur ${total}. La section entière est dans ${where}._`;
-  return [...head, ...diffSection(asSource, room, note)];
+  return [...head, ...diffSection(asSource, room, (shown, total) => l.proposalCut(shown, total, where))];
 }

@@ -92,6 +92,10 @@ export async function runPropose(request: ProposeRequest, io: CliIO, seams: Prop
       const file = selected.location.file;
       const path = resolve(request.cwd, file);
       const guide = decodeGuideFile(await readFile(path));
+      if (!guide) {
+        exitCode = fail(`${selected.id}: ${file} is not a text guide (a PDF?); propose rewrites sections of the guide's text, e.g. data/guides/*.txt`);
+        continue;
+      }
       const fileEntries = parseGuide(guide.text, file).entries;
       // Read again: an earlier --write in this run may have moved the section.
       const entry = fileEntries.find((e) => e.id === selected.id) ?? selected;

@@ -29,10 +29,15 @@ function dominantEol(text: string): GuideFile['eol'] {
   return cr > lf ? '\r' : '\n';
 }
 
-/** Throws on bytes that are not UTF-8: the guide loader has refused them already. */
-export function decodeGuideFile(bytes: Uint8Array): GuideFile {
-  const text = decoder.decode(bytes);
-  return { text, eol: dominantEol(text), sha256: sha256(bytes) };
+/** The guide as text, or null for a PDF or any file that is not UTF-8 text: only text guides can be rewritten. */
+export function decodeGuideFile(bytes: Uint8Array): GuideFile | null {
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return null;
+  try {
+    const text = decoder.decode(bytes);
+    return { text, eol: dominantEol(text), sha256: sha256(bytes) };
+  } catch {
+    return null;
+  }
 }
 
 export function encodeGuideFile(text: string): Buffer {

@@ -37,6 +37,7 @@ export async function draftsForReport(reports: EntryReport[], entries: GuideEntr
       const lookup = await pageFromSnapshot(context.store, source, null);
       if (lookup.kind !== 'page') continue;
       const guide = decodeGuideFile(await readFile(resolve(context.cwd, entry.location.file)));
+      if (!guide) continue; // a PDF guide: nothing to rewrite
       const fileEntries = parseGuide(guide.text, entry.location.file).entries;
       const current = fileEntries.find((e) => e.id === entry.id);
       if (!current) continue;

@@ -10,7 +10,7 @@ import { REVIEW, marker } from '../../src/propose/review.js';
 import { ROOT } from './demo-scene.js';
 
 const FILE = 'data/guides/normandie.txt';
-const guide = decodeGuideFile(readFileSync(join(ROOT, FILE)));
+const guide = decodeGuideFile(readFileSync(join(ROOT, FILE)))!;
 const { entries } = parseGuide(guide.text, FILE);
 const URL_ = 'https://www.seine-maritime.gouv.fr/Demarches/Etrangers/Admission-exceptionnelle-au-sejour';
 

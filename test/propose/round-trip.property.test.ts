@@ -37,7 +37,7 @@ for (const dir of PAGE_DIRS) {
 
 const GUIDES = ['data/guides/normandie.txt', ...readdirSync(join(ROOT, 'test/fixtures/guides')).map((n) => `test/fixtures/guides/${n}`)];
 const cases = GUIDES.flatMap((file) => {
-  const guide = decodeGuideFile(readFileSync(join(ROOT, file)));
+  const guide = decodeGuideFile(readFileSync(join(ROOT, file)))!;
   const { entries } = parseGuide(guide.text, file);
   return entries.flatMap((entry) => pages.map((page) => ({ file, guide, entries, entry, page })));
 });
