@@ -65,7 +65,7 @@ describe('documents linked from the procedure', () => {
     expect(document?.diffFromBaseline).toContain('+Pièces à joindre : passeport, justificatif de domicile de moins de six mois');
     expect(document?.diffFromBaseline).toContain('-Pièces à joindre : passeport, justificatif de domicile de moins de trois mois');
     const markdown = await readFile(join(ws.reports, 'latest.md'), 'utf8');
-    expect(markdown).toContain(`    - modifié — Dossier de demande AES (PDF, 524,1 Ko, 2022-10-25), cité par le guide <${site.url(DOSSIER)}>`);
+    expect(markdown).toContain(`    - modifié — Dossier de demande AES (PDF, 524,1 Ko, 25/10/2022), cité par le guide <${site.url(DOSSIER)}>`);
     expect(markdown).toMatch(/Texte du document « Dossier de demande AES » depuis la référence relue[^\n]*\n\n```diff\n[^`]*\+Pièces à joindre : passeport, justificatif de domicile de moins de six mois/);
     const html = await readFile(join(ws.reports, 'latest.html'), 'utf8');
     expect(html).toContain('<tr data-document-status="changed">');
@@ -80,7 +80,7 @@ describe('documents linked from the procedure', () => {
     expect(entry.facts.missing).toEqual([]);
     expect(entry.sources[0]?.diffFromBaseline).toBeNull();
     expect(documentAt(entry, site.url(DOSSIER))).toMatchObject({ status: 'unchanged', size: '530,2 Ko', date: '2025-03-12', previous: { size: '524,1 Ko', date: '2022-10-25' } });
-    expect(await readFile(join(ws.reports, 'latest.md'), 'utf8')).toContain('    - inchangé — Dossier de demande AES (PDF, 530,2 Ko, 2025-03-12 (avant : 524,1 Ko, 2022-10-25))');
+    expect(await readFile(join(ws.reports, 'latest.md'), 'utf8')).toContain('    - inchangé — Dossier de demande AES (PDF, 530,2 Ko, 12/03/2025 (avant : 524,1 Ko, 25/10/2022))');
   });
 
   it('flags a document that answers 404 as gone', async () => {

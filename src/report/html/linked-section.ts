@@ -1,9 +1,10 @@
-import { DOCUMENT_STATUS_LABEL, FORM_STATE_LABEL, citedByLabel, documentDetail } from '../linked-labels.js';
+import type { Labels } from '../labels.js';
+import { documentDetail } from '../linked-labels.js';
 import type { SourceReport } from '../schema.js';
 import { escapeHtml, linkOrText } from './escape.js';
 
 /** A source's documents (status, size, date, text diff) and online forms (state and the sentence that decided it). */
-export function renderLinked(source: SourceReport): string {
+export function renderLinked(source: SourceReport, l: Labels): string {
   const parts: string[] = [];
   const documents = source.documents ?? [];
   const forms = source.forms ?? [];
@@ -12,20 +13,21 @@ export function renderLinked(source: SourceReport): string {
       const why = document.detail ? `<br><span class="muted">${escapeHtml(document.detail)}</span>` : '';
       const diff = document.diffFromBaseline ? `<pre class="diff">${escapeHtml(document.diffFromBaseline)}</pre>` : '';
       return (
-        `<tr data-document-status="${escapeHtml(document.status)}"><td>${linkOrText(document.url, document.title)}<br><span class="muted">${citedByLabel(document.citedBy)}</span></td>` +
-        `<td><code>${escapeHtml(DOCUMENT_STATUS_LABEL[document.status])}</code>${why}</td><td>${escapeHtml(documentDetail(document))}</td><td>${diff}</td></tr>`
+        `<tr data-document-status="${escapeHtml(document.status)}"><td>${linkOrText(document.url, document.title)}<br><span class="muted">${escapeHtml(l.linked.citedBy[document.citedBy])}</span></td>` +
+        `<td><code>${escapeHtml(l.linked.documentStatus[document.status])}</code>${why}</td><td>${escapeHtml(documentDetail(document, l))}</td><td>${diff}</td></tr>`
       );
     });
-    parts.push('<h3>Documents</h3>', `<table class="documents"><thead><tr><th>document</th><th>statut</th><th>format, taille, date</th><th>texte depuis la référence relue</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
+    const head = [l.linked.documentColumn, l.linked.statusColumn, l.linked.detailColumn, l.linked.textColumn].map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+    parts.push(`<h3>${escapeHtml(l.linked.documents)}</h3>`, `<table class="documents"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
   }
   if (forms.length > 0) {
     const items = forms.map(
       (form) =>
-        `<li data-form-state="${escapeHtml(form.state)}"><code>${escapeHtml(FORM_STATE_LABEL[form.state])}</code> ${linkOrText(form.url, form.id)} <span class="muted">(${citedByLabel(form.citedBy)})</span>` +
-        (form.sentence ? ` : « ${escapeHtml(form.sentence)} »` : '') +
+        `<li data-form-state="${escapeHtml(form.state)}"><code>${escapeHtml(l.linked.formState[form.state])}</code> ${linkOrText(form.url, form.id)} <span class="muted">(${escapeHtml(l.linked.citedBy[form.citedBy])})</span>` +
+        (form.sentence ? `${escapeHtml(l.colon)}« ${escapeHtml(form.sentence)} »` : '') +
         '</li>',
     );
-    parts.push('<h3>Formulaires en ligne</h3>', `<ul class="forms">${items.join('')}</ul>`);
+    parts.push(`<h3>${escapeHtml(l.linked.forms)}</h3>`, `<ul class="forms">${items.join('')}</ul>`);
   }
   return parts.join('\n');
 }
