@@ -7,6 +7,7 @@ import { UsageError, writeLine, type CliIO } from '../shared/io.js';
 import { registerAccept } from './commands/accept.js';
 import { registerCheck } from './commands/check.js';
 import { registerDiscover } from './commands/discover.js';
+import { registerPropose } from './commands/propose.js';
 import { registerGuide } from './commands/guide.js';
 import { registerReport } from './commands/report.js';
 import { registerSchedule } from './commands/schedule.js';
@@ -23,6 +24,7 @@ const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) 
   registerSchema,
   registerSchedule,
   registerDiscover,
+  registerPropose,
 ];
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

@@ -6,16 +6,16 @@ import { z } from 'zod';
 
 /**
  * The demo's local stand-in for the prefecture sites: one local server per
- * prefecture host (`http://127.0.0.1:PORT/<path>` answers what
- * `https://<host>/<path>` said in the current round of data/demo/replay.json),
- * so root-relative links, robots.txt and sitemaps work as on the real sites.
+ * host (`http://127.0.0.1:PORT/<path>` answers what `https://<host>/<path>`
+ * said in the current round of data/demo/replay.json), so root-relative
+ * links, robots.txt and sitemaps work as on the real sites.
  */
 const Answer = z.union([
   z.object({ page: z.string() }),
-  /** A file served as it is (robots.txt, sitemap.xml). */
-  z.object({ file: z.string(), contentType: z.string() }),
   z.object({ redirect: z.string() }),
   z.object({ status: z.number().int() }),
+  /** A file served as bytes: a linked document (PDF by default), robots.txt. */
+  z.object({ file: z.string(), contentType: z.string().default('application/pdf') }),
 ]);
 const Replay = z.object({ rounds: z.record(z.string(), z.record(z.string(), Answer)) });
 
@@ -32,6 +32,8 @@ export interface ReplaySite {
   /** Maps a real source URL to its replay address. */
   replayUrl(url: string): string;
   setRound(round: string): void;
+  /** `fetch` as the demo's checks see the web: every real URL is answered by the replay, nothing leaves the machine. */
+  fetch: typeof fetch;
   close(): Promise<void>;
 }
 
@@ -55,9 +57,14 @@ export async function startReplaySite(dataDir: string): Promise<ReplaySite> {
       const [toHost, toPath] = splitKey(found.redirect);
       return void res.writeHead(301, { location: `${origins.get(toHost) ?? ''}${toPath}` }).end();
     }
-    const [file, type, wrap] = 'page' in found ? [found.page, 'text/html; charset=utf-8', shell] : [found.file, found.contentType, (text: string) => text];
-    readFile(join(dataDir, file), 'utf8').then(
-      (body) => res.writeHead(200, { 'content-type': type }).end(wrap(body.replaceAll('{{origin}}', origins.get(host) ?? ''))),
+    if ('file' in found) {
+      return void readFile(join(dataDir, found.file)).then(
+        (bytes) => res.writeHead(200, { 'content-type': found.contentType }).end(bytes),
+        () => res.writeHead(500).end(),
+      );
+    }
+    readFile(join(dataDir, found.page), 'utf8').then(
+      (body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shell(body)),
       () => res.writeHead(500).end(),
     );
   };
@@ -69,11 +76,18 @@ export async function startReplaySite(dataDir: string): Promise<ReplaySite> {
     origins.set(host, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     servers.push(server);
   }
+  const replayUrl = (url: string) => {
+    const parsed = new URL(url);
+    // A host the replay does not know answers 404 from the first one: still nothing leaves the machine.
+    return `${origins.get(parsed.hostname) ?? origins.get(hosts[0] ?? '') ?? ''}${parsed.pathname}${parsed.search}${parsed.hash}`;
+  };
+  const local = [...origins.values()];
   return {
     origin: origins.get(hosts[0] ?? '') ?? '',
-    replayUrl: (url) => {
-      const parsed = new URL(url);
-      return `${origins.get(parsed.hostname) ?? ''}${parsed.pathname}${parsed.search}${parsed.hash}`;
+    replayUrl,
+    fetch: (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      return globalThis.fetch(local.some((origin) => url.startsWith(origin)) ? url : replayUrl(url), init);
     },
     setRound: (next) => void (round = next),
     close: () => Promise.all(servers.map((server) => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))))).then(() => undefined),
