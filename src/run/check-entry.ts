@@ -1,26 +1,40 @@
 import type { SourceObservation } from '../compare/observation.js';
+import { sameStatuses, sourceStatuses, statusChanged } from '../compare/source-status.js';
 import { judgeEntry } from '../compare/verdict.js';
 import type { GuideEntry } from '../guide/entry.js';
 import { entryReport } from '../report/entry-report.js';
 import type { EntryReport } from '../report/schema.js';
 import type { Source } from '../sources/source.js';
-import { observeSource, type ObserveDeps } from './observe.js';
+import { observeSource } from './observe.js';
+import type { DocumentDeps } from './observe-document.js';
+import { observeLinked } from './observe-linked.js';
+import type { Discovery } from '../discover/successor.js';
 
-export type EntryDeps = ObserveDeps;
+export interface EntryDeps extends DocumentDeps {
+  /** Successor discovery, when the run does it: null when no source calls for a search. */
+  discover?: (entry: GuideEntry, sources: Source[], observations: SourceObservation[]) => Promise<Discovery | null>;
+}
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
 export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
-  const observations: SourceObservation[] = await Promise.all(
+  const pages: SourceObservation[] = await Promise.all(
     sources.map((source) => observeSource(source, deps)),
   );
+  const observations = await observeLinked(entry, sources, pages, deps);
   const verdict = judgeEntry(entry, observations);
   // An interrupted run learnt nothing about the sources: it must not count as a failed night.
   if (deps.signal?.aborted) return entryReport(entry, verdict, observations, 0);
 
   const state = await deps.store.readState(entry.id);
   const consecutiveFailures = verdict.status === 'unreachable' ? state.consecutiveFailures + 1 : 0;
+  const statuses = sourceStatuses(state.sources, observations);
+  if (statusChanged(state.sources, statuses)) verdict.changedSinceLastRun = true;
+  const failing = observations.filter((o) => o.kind === 'failed').map((o) => o.url);
   // Written only when it changes, so a quiet night leaves git clean.
-  if (consecutiveFailures !== state.consecutiveFailures) await deps.store.writeState(entry.id, { consecutiveFailures });
+  const next = { consecutiveFailures, sources: statuses, ...(failing.length > 0 ? { failing } : {}) };
+  if (consecutiveFailures !== state.consecutiveFailures || !sameStatuses(state.sources, statuses) || String(state.failing ?? []) !== String(failing)) {
+    await deps.store.writeState(entry.id, next);
+  }
 
   if (verdict.status === 'ok') {
     // A first run that finds the guide true makes its snapshot the reviewed baseline.
@@ -31,5 +45,6 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
       }
     }
   }
-  return entryReport(entry, verdict, observations, consecutiveFailures);
+  const discovery = deps.discover ? await deps.discover(entry, sources, observations) : null;
+  return entryReport(entry, verdict, observations, consecutiveFailures, discovery);
 }

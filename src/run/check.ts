@@ -19,6 +19,8 @@ import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { checkEntry } from './check-entry.js';
+import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
+import { draftsForReport } from '../propose/report-drafts.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -76,6 +78,12 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   };
   const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
   const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    log.warn(message);
+  };
+  // Discovery's requests share the run's scheduler: one request at a time per host still holds.
+  const discoveryDeps = discoveryDepsFor(request, scheduler, snapshotsDir, { clock, log, warn, signal });
   try {
     const entries: EntryReport[] = await Promise.all(
       selection.entries.map((entry) =>
@@ -86,10 +94,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
           store,
           clock,
           log,
-          warn: (message) => {
-            warnings.push(message);
-            log.warn(message);
-          },
+          documentTimeoutMs: request.documentTimeoutMs,
+          warn,
+          discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
         }),
       ),
     );
@@ -97,6 +104,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       log.warn('check aborted: no report written for this run');
       return done(EXIT.ok);
     }
+    // The guide section each stale entry could now read, for the report and the issue.
+    const drafts = await draftsForReport(entries, selection.entries, { cwd: request.cwd, store, settings: request.entries, today: clock.now(), warn: (m) => log.warn(m) });
+    for (const entry of entries) if (drafts.has(entry.id)) entry.proposal = drafts.get(entry.id);
     const summary = { ok: 0, stale: 0, unreachable: 0 };
     for (const entry of entries) summary[entry.status] += 1;
     const report = RunReport.parse({
@@ -108,7 +118,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       warnings,
       entries,
     });
-    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout };
+    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout, lang: request.lang };
     const outcomes = await runReporters(await reportersFor(request), report, context);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));

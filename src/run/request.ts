@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Config, type EntrySettings } from '../shared/config.js';
+import { Config, type DiscoverySettings, type EntrySettings } from '../shared/config.js';
 import type { FetchMode } from '../fetch/outcome.js';
 import type { EntryStatus } from '../report/schema.js';
 import { UsageError } from '../shared/io.js';
+import type { Lang } from '../shared/lang.js';
 
 /** Everything one check run needs to know, after config file and flags are merged. */
 export interface CheckRequest {
@@ -18,6 +19,7 @@ export interface CheckRequest {
   concurrency: number;
   timeoutMs: number;
   maxBodyBytes: number;
+  documentTimeoutMs: number;
   retries: number;
   userAgent: string;
   defaultFetch: FetchMode;
@@ -30,6 +32,10 @@ export interface CheckRequest {
   entries: Record<string, EntrySettings>;
   /** Wait for another run's lock instead of exiting. */
   wait: boolean;
+  /** Successor discovery for gone or moved sources. */
+  discovery: DiscoverySettings;
+  /** Language of the editor-facing reports and issue bodies. */
+  lang: Lang;
 }
 
 export const CONFIG_FILE = 'aes-watch.config.json';
@@ -71,6 +77,7 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     concurrency: config.concurrency,
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    documentTimeoutMs: config.documentTimeoutMs,
     retries: config.retries,
     userAgent: config.userAgent,
     defaultFetch: config.fetch,
@@ -81,6 +88,8 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     unreachableAfter: config.unreachableAfter,
     entries: config.entries,
     wait: false,
+    discovery: config.discovery,
+    lang: config.lang,
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };
 }
