@@ -1,5 +1,7 @@
 import type { FactRef } from '../facts/fact.js';
 import type { EntryReport, Reason, ReasonCode, SourceReport } from '../report/schema.js';
+import { FAILURE_REASONS } from './findings.js';
+import type { IssueKind } from './issue-draft.js';
 import { codeBlock, codeSpan, neutraliseText, safeLink } from './neutralise.js';
 
 /** Section renderers for issue bodies. Every piece of scraped text goes through neutralise.ts. */
@@ -34,11 +36,18 @@ export function frenchDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-export function reasonsSection(reasons: Reason[]): string[] {
+/**
+ * A failure's detail (timeout, HTTP 502...) changes from night to night for
+ * the same finding: only an unreachable issue, which is about the failure,
+ * shows it (as of when it was opened or last updated).
+ */
+const showDetail = (reason: Reason, kind: IssueKind) => kind === 'unreachable' || !FAILURE_REASONS.includes(reason.code);
+
+export function reasonsSection(reasons: Reason[], kind: IssueKind): string[] {
   if (reasons.length === 0) return [];
   const lines = reasons.slice(0, MAX_REASONS).map((reason) => {
     const label = REASON_LABEL[reason.code];
-    const detail = reason.detail ? `: ${neutraliseText(clip(reason.detail))}` : '';
+    const detail = reason.detail && showDetail(reason, kind) ? `: ${neutraliseText(clip(reason.detail))}` : '';
     const source = reason.sourceUrl ? ` (${safeLink(clip(reason.sourceUrl, 1000))})` : '';
     return `- **${label[0]?.toUpperCase()}${label.slice(1)}**${detail}${source}`;
   });
@@ -77,13 +86,20 @@ export function datesSection(entry: EntryReport): string[] {
   return [...lines, ''];
 }
 
-function sourceLines(source: SourceReport): string[] {
+/** How a page answered is not a finding (200 or 304, HTTP or browser): only a gone or failed source says it. */
+function outcomeLine(source: SourceReport, kind: IssueKind): string[] {
+  if (source.outcome === 'fetched') return [];
+  if (source.outcome !== 'gone' && kind === 'stale') return ['  - Outcome: could not be fetched or read in this run'];
   const status = source.httpStatus === null ? '' : `HTTP ${source.httpStatus}, `;
+  return [`  - Outcome: ${status}${codeSpan(clip(source.outcome, 60))}`];
+}
+
+function sourceLines(source: SourceReport, kind: IssueKind): string[] {
   const lines = [`- Cited: ${safeLink(clip(source.url, 1000))}`];
   if (source.finalUrl && source.finalUrl !== source.url) {
     lines.push(`  - Final URL: ${safeLink(clip(source.finalUrl, 1000))}`);
   }
-  lines.push(`  - Outcome: ${status}${codeSpan(clip(source.outcome, 60))}`);
+  lines.push(...outcomeLine(source, kind));
   for (const hop of source.redirects.slice(0, 5)) {
     lines.push(`  - Redirect: ${hop.status} from ${safeLink(clip(hop.url, 1000))}`);
   }
@@ -91,11 +107,11 @@ function sourceLines(source: SourceReport): string[] {
   return lines;
 }
 
-export function sourcesSection(sources: SourceReport[]): string[] {
+export function sourcesSection(sources: SourceReport[], kind: IssueKind): string[] {
   return [
     '### Sources',
     '',
-    ...sources.slice(0, MAX_SOURCES).flatMap(sourceLines),
+    ...sources.slice(0, MAX_SOURCES).flatMap((source) => sourceLines(source, kind)),
     ...more(sources.length, MAX_SOURCES),
     '',
   ];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { STALE_REASONS, type EntryReport } from '../report/schema.js';
 import {
   checklistSection,
@@ -10,6 +9,7 @@ import {
   reasonsSection,
   sourcesSection,
 } from './body-parts.js';
+import { findingsDigest } from './findings.js';
 import type { IssueDraft, IssueKind } from './issue-draft.js';
 import { GITHUB_BODY_LIMIT, MARKER_ROOM } from './marker.js';
 import { neutraliseText, neutraliseTitle } from './neutralise.js';
@@ -62,10 +62,10 @@ function reportLink(url: string): string {
 function render(entry: EntryReport, kind: IssueKind, links: IssueLinks): string {
   const head = [
     ...intro(entry, kind),
-    ...reasonsSection(entry.reasons),
+    ...reasonsSection(entry.reasons, kind),
     ...(kind === 'stale' ? factsSection(entry.facts) : []),
     ...(kind === 'stale' ? datesSection(entry) : []),
-    ...sourcesSection(entry.sources),
+    ...sourcesSection(entry.sources, kind),
   ].join('\n');
   const report = links.reportUrl ? [`Full run report: ${reportLink(links.reportUrl)}`, ''] : [];
   const tail = [...checklistSection(entry, kind), ...report].join('\n');
@@ -86,23 +86,6 @@ function render(entry: EntryReport, kind: IssueKind, links: IssueLinks): string 
   return `${head}\n${diffHeading}\n${parts.join('\n')}\n${tail}`.trimEnd();
 }
 
-function sha(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 20);
-}
-
-/**
- * The digest says when the editor has something new to read. Stale: the body
- * without the (per-run) report link. Unreachable: only what the outage is
- * about, so a flapping error (timeout one night, 502 the next) does not
- * comment every night.
- */
-function draftDigest(entry: EntryReport, kind: IssueKind, title: string): string {
-  if (kind === 'unreachable') {
-    return sha(JSON.stringify({ kind, id: entry.id, guide: entry.guideUpdated, urls: entry.sources.map((s) => s.url) }));
-  }
-  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null })}`);
-}
-
 /** The issue one entry would carry. Same input, byte-identical output. */
 export function draftIssue(entry: EntryReport, kind: IssueKind, links: IssueLinks): IssueDraft {
   const title = issueTitle(entry, kind);
@@ -111,6 +94,6 @@ export function draftIssue(entry: EntryReport, kind: IssueKind, links: IssueLink
     departmentCode: entry.department.code,
     title,
     body: render(entry, kind, links),
-    digest: draftDigest(entry, kind, title),
+    digest: findingsDigest(entry, kind),
   };
 }
