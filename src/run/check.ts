@@ -60,7 +60,12 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
-  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock });
+  const lock = await acquireRunLock(lockPathFor(snapshotsDir), {
+    wait: request.wait,
+    clock,
+    signal,
+    onWait: (owner) => writeLine(io.stderr, `aes-watch: another run (pid ${owner.pid}) is writing ${request.snapshotsDir}; waiting for it to end (--wait)`),
+  });
   if (lock.kind === 'held') {
     writeLine(io.stderr, `aes-watch: another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") is writing ${request.snapshotsDir}; try again later or pass --wait`);
     return done(EXIT.locked);
