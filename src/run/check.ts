@@ -19,6 +19,7 @@ import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { checkEntry } from './check-entry.js';
+import { claimRunFolders } from './folders.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -60,6 +61,11 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
+  const refused = await claimRunFolders(snapshotsDir, reportsDir);
+  if (refused) {
+    writeLine(io.stderr, refused);
+    return done(EXIT.usage);
+  }
   const lock = await acquireRunLock(lockPathFor(snapshotsDir), {
     wait: request.wait,
     clock,
