@@ -50,6 +50,12 @@ export interface GuideProblem {
   file: string;
   line: number;
   message: string;
+  /**
+   * `file`: the whole document is unusable (unreadable, not text, empty, too
+   * large, or two sections for one département): a check checks nothing.
+   * Absent: one section is bad; the check checks the others.
+   */
+  scope?: 'file';
 }
 
 export interface ParsedGuide {

@@ -52,7 +52,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const guides = await loadGuides(request.guides, request.cwd);
   for (const problem of guides.problems) writeLine(io.stderr, formatProblem(problem));
-  if (guides.problems.length > 0) return done(EXIT.usage);
+  // A whole file unusable: nothing is checked. A bad section: the others are, and the run still ends with exit 2.
+  if (guides.problems.some((problem) => problem.scope === 'file')) return done(EXIT.usage);
+  const badSections = guides.problems.map((problem) => `${formatProblem(problem)} (this section was not checked)`);
   const selection = selectEntries(guides.entries, request.only);
   if (selection.kind === 'unknown') {
     writeLine(io.stderr, `aes-watch: --only: no guide entry matches ${selection.names.map((n) => `"${n}"`).join(', ')}`);
@@ -86,7 +88,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     return browser;
   };
   const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
-  const warnings: string[] = [];
+  const warnings: string[] = [...badSections];
   try {
     const entries: EntryReport[] = await Promise.all(
       selection.entries.map((entry) =>
@@ -123,6 +125,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     const outcomes = await runReporters(await reportersFor(request), report, context);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
+    if (badSections.length > 0) return done(EXIT.usage, report);
     const failedReporter = outcomes.find((outcome) => outcome.kind === 'failed');
     if (failedReporter?.kind === 'failed') return done(failedReporter.exitCode, report);
     if (entries.some((entry) => request.failOn.includes(entry.status))) return done(EXIT.failOn, report);
