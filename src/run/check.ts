@@ -121,7 +121,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       warnings,
       entries,
     });
-    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout };
+    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout, lang: request.lang };
     const outcomes = await runReporters(await reportersFor(request), report, context);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));

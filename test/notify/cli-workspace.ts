@@ -33,7 +33,7 @@ export async function issueWorkspace(fake: FakeGitHub, env: NodeJS.ProcessEnv = 
   };
   const checkWith = (env: NodeJS.ProcessEnv, ...extra: string[]) =>
     aesWatch(
-      ['check', '--guide', guide, '--snapshots', join(dir, 'snapshots'), '--reports', reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '2000', '--issues', 'github', ...extra],
+      ['check', '--guide', guide, '--snapshots', join(dir, 'snapshots'), '--reports', reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '2000', '--issues', 'github', '--lang', 'en', ...extra],
       { cwd: dir, env: { ...fullEnv, ...env } },
     );
   return {
