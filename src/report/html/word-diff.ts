@@ -1,5 +1,7 @@
-import { diffWords } from 'diff';
+import { lazyRequire } from '../../shared/lazy-require.js';
 import { escapeHtml } from './escape.js';
+
+const diff = lazyRequire<typeof import('diff')>('diff');
 
 /** Beyond this many edits a word diff is unreadable (and slow): the unified diff is shown instead. */
 const MAX_EDIT_LENGTH = 1_000;
@@ -11,7 +13,7 @@ export function renderWordDiff(baseline: string | null, current: string | null, 
     return `<p class="muted">No reviewed baseline yet; the current text:</p><pre class="diff">${escapeHtml(current)}</pre>`;
   }
   if (baseline === current) return '<p class="muted">No change since the reviewed baseline.</p>';
-  const parts = diffWords(baseline, current, { maxEditLength: MAX_EDIT_LENGTH });
+  const parts = diff().diffWords(baseline, current, { maxEditLength: MAX_EDIT_LENGTH });
   if (parts === undefined) {
     const body = unified ?? current;
     return `<p class="muted">Too many changes for a word diff; the line diff:</p><pre class="diff">${escapeHtml(body)}</pre>`;
