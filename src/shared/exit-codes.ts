@@ -10,4 +10,6 @@ export const EXIT = {
   notifyFailed: 3,
   /** Another run holds the lock and `--wait` was not given. */
   locked: 4,
+  /** A bug: an error nobody anticipated. The stack is printed; please report it. */
+  internal: 70,
 } as const;
