@@ -19,6 +19,7 @@ import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { checkEntry } from './check-entry.js';
+import { startInTurns } from './start-in-turns.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -78,7 +79,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   const warnings: string[] = [];
   try {
     const entries: EntryReport[] = await Promise.all(
-      selection.entries.map((entry) =>
+      await startInTurns(selection.entries, (entry) =>
         checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
           http,
           browser: browserOnDemand,
