@@ -20,6 +20,7 @@ import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { checkEntry } from './check-entry.js';
 import { startInTurns } from './start-in-turns.js';
+import { draftsForReport } from '../propose/report-drafts.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -98,6 +99,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       log.warn('check aborted: no report written for this run');
       return done(EXIT.ok);
     }
+    // The guide section each stale entry could now read, for the report and the issue.
+    const drafts = await draftsForReport(entries, selection.entries, { cwd: request.cwd, store, settings: request.entries, today: clock.now(), warn: (m) => log.warn(m) });
+    for (const entry of entries) if (drafts.has(entry.id)) entry.proposal = drafts.get(entry.id);
     const summary = { ok: 0, stale: 0, unreachable: 0 };
     for (const entry of entries) summary[entry.status] += 1;
     const report = RunReport.parse({
@@ -109,7 +113,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       warnings,
       entries,
     });
-    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout };
+    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout, lang: request.lang };
     const outcomes = await runReporters(await reportersFor(request), report, context);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
