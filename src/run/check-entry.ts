@@ -8,8 +8,12 @@ import type { Source } from '../sources/source.js';
 import { observeSource } from './observe.js';
 import type { DocumentDeps } from './observe-document.js';
 import { observeLinked } from './observe-linked.js';
+import type { Discovery } from '../discover/successor.js';
 
-export type EntryDeps = DocumentDeps;
+export interface EntryDeps extends DocumentDeps {
+  /** Successor discovery, when the run does it: null when no source calls for a search. */
+  discover?: (entry: GuideEntry, sources: Source[], observations: SourceObservation[]) => Promise<Discovery | null>;
+}
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
 export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
@@ -41,5 +45,6 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
       }
     }
   }
-  return entryReport(entry, verdict, observations, consecutiveFailures);
+  const discovery = deps.discover ? await deps.discover(entry, sources, observations) : null;
+  return entryReport(entry, verdict, observations, consecutiveFailures, discovery);
 }
