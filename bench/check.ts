@@ -6,18 +6,20 @@ import { runCheck } from '../src/run/check.js';
 import { checkRequestFromConfig } from '../src/run/request.js';
 import { silentLogger } from '../src/shared/log.js';
 import { benchGuide, benchSections } from './fixtures.js';
-import { startReplayHosts } from './replay-client.js';
+import { forkHosts } from './host-child.js';
 import type { BenchResult } from './result.js';
 
 const HOSTS = 50;
 const PAGES_PER_HOST = 4;
 const LATENCY_MS = 50;
 
+type Stats = { ok: number; notModified: number };
+
 /** 200 entries on 50 loopback hosts with 50 ms latency, per-host delay 0: first run, then a quiet rerun. */
 export async function run(): Promise<BenchResult[]> {
-  const replay = await startReplayHosts(HOSTS, PAGES_PER_HOST, LATENCY_MS);
+  const { child, ask } = forkHosts('./replay-hosts.js', [String(HOSTS), String(PAGES_PER_HOST), String(LATENCY_MS)]);
   try {
-    const { origins } = replay;
+    const origins = await ask<string[]>('', 'ready');
     const dir = await mkdtemp(join(tmpdir(), 'aes-bench-'));
     const url = (i: number) => `${origins[i % HOSTS]}/page-${i}`;
     const page = (i: number) => i;
@@ -34,8 +36,8 @@ export async function run(): Promise<BenchResult[]> {
     const firstMs = performance.now() - start;
     const firstCpu = process.cpuUsage(cpu0);
     const peakMb = process.resourceUsage().maxRSS / 1024;
-    const firstStats = await replay.stats();
-    replay.reset();
+    const firstStats = await ask<Stats>('stats', 'stats');
+    child.send('reset');
 
     const cpu1 = process.cpuUsage();
     const again = performance.now();
@@ -43,7 +45,7 @@ export async function run(): Promise<BenchResult[]> {
     const secondMs = performance.now() - again;
     const secondCpu = process.cpuUsage(cpu1);
     const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-    const secondStats = await replay.stats();
+    const secondStats = await ask<Stats>('stats', 'stats');
     const pages = first.summary.ok + first.summary.stale + first.summary.unreachable;
     const share304 = secondStats.notModified / Math.max(1, secondStats.ok + secondStats.notModified);
 
@@ -57,6 +59,6 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'quiet rerun answered by 304', value: share304 * 100, unit: '%', target: '> 50 %', met: share304 > 0.5 },
     ];
   } finally {
-    replay.close();
+    child.send('exit');
   }
 }

@@ -1,5 +1,4 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { forkHosts } from './host-child.js';
 
 export interface ReplayStats {
   ok: number;
@@ -17,20 +16,9 @@ export interface ReplayHosts {
   close(): void;
 }
 
-/** Starts `hosts` loopback prefectures in a child process (its memory and CPU stay out of the measure). */
+/** Starts `hosts` loopback prefectures (replay-hosts.ts) in a child process, outside the measure. */
 export async function startReplayHosts(hosts: number, pagesPerHost: number, latencyMs: number): Promise<ReplayHosts> {
-  const child = fork(fileURLToPath(new URL('./replay-hosts.js', import.meta.url)), [String(hosts), String(pagesPerHost), String(latencyMs)], { stdio: 'ignore' });
-  const ask = <T>(message: string, key: string) =>
-    new Promise<T>((resolve) => {
-      const onMessage = (reply: Record<string, unknown>) => {
-        if (key in reply) {
-          child.off('message', onMessage);
-          resolve(reply[key] as T);
-        }
-      };
-      child.on('message', onMessage);
-      if (message) child.send(message);
-    });
+  const { child, ask } = forkHosts('./replay-hosts.js', [String(hosts), String(pagesPerHost), String(latencyMs)]);
   const origins = await ask<string[]>('', 'ready');
   return {
     origins,
