@@ -9,6 +9,6 @@ export function initialize(data) {
 
 export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  if (log) appendFileSync(log, `${result.url}\n`);
+  if (log) appendFileSync(log, `${result.url} ${context.parentURL ?? ""}\n`);
   return result;
 }
