@@ -2,6 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import { silentLogger, type Logger } from '../shared/log.js';
 import { decodeBody } from './charset.js';
 import { exchange, type Exchange, type ExchangeOptions } from './exchange.js';
+import { nodeHttpFetch, type FetchLike, type FetchResponse } from './node-http-fetch.js';
 import type { FetchOutcome, FetchRequest, Fetcher, Hop, Validators } from './outcome.js';
 import { backoffDelayMs, honoursRetryAfter, isTransientNetworkError, isTransientStatus, parseRetryAfter } from './retry-policy.js';
 import { stripFragment } from './url.js';
@@ -15,7 +16,8 @@ export interface HttpFetcherOptions {
   /** Backoff waits go through the clock so tests can record them. */
   clock: Clock;
   log?: Logger;
-  fetchImpl?: typeof fetch;
+  /** Default: Node's http/https modules (cheaper per request than the global fetch). */
+  fetchImpl?: FetchLike;
   /** First backoff wait; doubles on each retry. Default 1000 ms. */
   backoffBaseMs?: number;
   /** A Retry-After longer than this is not waited for: the fetch gives up. Default 60 s. */
@@ -45,7 +47,7 @@ function requestUrl(raw: string, base?: string): { ok: true; url: string } | { o
   return { ok: true, url: stripFragment(parsed.href) };
 }
 
-function validatorsOf(headers: Headers, fallback: Validators | null | undefined): Validators {
+function validatorsOf(headers: FetchResponse['headers'], fallback: Validators | null | undefined): Validators {
   return {
     etag: headers.get('etag') ?? fallback?.etag ?? null,
     lastModified: headers.get('last-modified') ?? fallback?.lastModified ?? null,
@@ -58,7 +60,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
   const maxRedirects = options.maxRedirects ?? 10;
   const exchangeOptions: ExchangeOptions = {
-    fetchImpl: options.fetchImpl ?? globalThis.fetch,
+    fetchImpl: options.fetchImpl ?? nodeHttpFetch,
     userAgent: options.userAgent,
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes,
@@ -85,9 +87,11 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
     }
     let url = first.url;
     const redirects: Hop[] = [];
+    const maxBodyBytes = request.maxBodyBytes ?? options.maxBodyBytes;
+    const perRequest = maxBodyBytes === options.maxBodyBytes ? exchangeOptions : { ...exchangeOptions, maxBodyBytes };
     let retriesUsed = 0;
     for (;;) {
-      let result = await exchange(url, request.validators, request.signal, exchangeOptions);
+      let result = await exchange(url, request.validators, request.signal, perRequest);
       for (;;) {
         const delay = retriesUsed < options.retries ? retryDelay(result, retriesUsed) : null;
         if (delay === null) break;
@@ -99,7 +103,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
           result = { kind: 'aborted' };
           break;
         }
-        result = await exchange(url, request.validators, request.signal, exchangeOptions);
+        result = await exchange(url, request.validators, request.signal, perRequest);
       }
 
       switch (result.kind) {
@@ -110,7 +114,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
         case 'timeout':
           return { kind: 'timeout', url, afterMs: options.timeoutMs, fetchedWith: 'http' };
         case 'too-large':
-          return { kind: 'too-large', url, limitBytes: options.maxBodyBytes, fetchedWith: 'http' };
+          return { kind: 'too-large', url, limitBytes: maxBodyBytes, fetchedWith: 'http' };
       }
 
       const { status, headers } = result;
@@ -136,7 +140,8 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
       }
       if (status >= 200 && status <= 299) {
         const contentType = headers.get('content-type');
-        const { text, charset } = decodeBody(result.body ?? Buffer.alloc(0), contentType);
+        const body = result.body ?? Buffer.alloc(0);
+        const { text, charset } = request.binary ? { text: '', charset: 'binary' } : decodeBody(body, contentType);
         return {
           ...answered,
           kind: 'fetched',
@@ -146,6 +151,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
           contentType,
           validators: validatorsOf(headers, null),
           screenshot: null,
+          body,
         };
       }
       const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'), options.clock.now());
