@@ -7,10 +7,12 @@ import {
   CONTACT,
   FILING_NOUN,
   FILING_VERB,
+  HOW_VERB,
   MEANS,
   NEGATION,
   NOT_ONLINE_FILING,
   OTHER_ACTION,
+  OTHER_SUBJECT,
   RECEIVING,
   STARTS_WITH_MEANS,
 } from './channel-wording.js';
@@ -75,10 +77,11 @@ function read(sentence: string, following: string): Reading {
   const clauses = assertingClauses(own.words);
   const withoutBooking = clauses.replace(new RegExp(BOOKING.source, 'g'), ' ');
   reading.booking ||= BOOKING.test(clauses);
+  const aboutTheRequest = FILING_NOUN.test(withoutBooking) && !OTHER_SUBJECT.test(withoutBooking);
   reading.filing =
     STARTS_WITH_MEANS.test(own.words) ||
     FILING_VERB.test(withoutBooking) ||
-    (FILING_NOUN.test(withoutBooking) && !OTHER_ACTION.test(withoutBooking));
+    (aboutTheRequest && (HOW_VERB.test(withoutBooking) || !OTHER_ACTION.test(withoutBooking)));
   const wording = NOT_ONLINE_FILING.reduce((t, [re, keep]) => t.replace(re, keep), clauses);
   const named = MEANS.filter(([, re]) => re.test(wording)).map(([channel]) => channel);
   if (!reading.filing) {

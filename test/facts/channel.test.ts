@@ -30,6 +30,7 @@ describe('the channel is how the request is filed', () => {
 
   it.each([
     ['Prenez rendez-vous en ligne pour déposer votre demande.', ['appointment']],
+    ['La prise de rendez-vous pour le dépôt de votre demande se fait en ligne.', ['appointment']],
     ["Remplissez le formulaire en ligne avant de l'imprimer et de l'envoyer par courrier.", ['postal']],
     ['Vous devez communiquer par messagerie à pref-regularisation@manche.gouv.fr votre nom et votre nationalité.', ['online']],
     ["Envoyez votre dossier à l'adresse suivante :\npref-aes@test.gouv.fr", ['online']],
@@ -64,5 +65,16 @@ describe('an unknown channel', () => {
   });
   it('does not hide another channel the page states clearly', () => {
     expect(factPresent(postal, [{ kind: 'channel', value: 'online' }], 'Déposez votre demande en ligne.')).toBe(false);
+  });
+});
+
+describe('sentences about something other than the request', () => {
+  it.each([
+    ['Le paiement du timbre fiscal se fait en ligne.'],
+    ["Vous pouvez suivre l'avancement de votre dossier en ligne."],
+    ["Le renouvellement d'un titre se demande sur l'ANEF."],
+    ['Le retrait du titre se fait sur rendez-vous.'],
+  ])('never name a channel: %s', (text) => {
+    expect(channels(`Envoyez votre dossier par courrier.\n\n${text}`)).toEqual(['postal']);
   });
 });
