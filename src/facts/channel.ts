@@ -83,7 +83,8 @@ function read(sentence: string, followingLines: () => string): Reading {
   if (CONTACT.test(own.words)) return reading;
   const clauses = assertingClauses(own.words);
   const withoutBooking = clauses.replace(new RegExp(BOOKING.source, 'g'), ' ');
-  reading.booking ||= BOOKING.test(clauses);
+  // "Prenez rendez-vous pour la remise de votre titre" books something else than the filing.
+  reading.booking ||= BOOKING.test(clauses) && !OTHER_SUBJECT.test(clauses);
   const aboutTheRequest = FILING_NOUN.test(withoutBooking) && !OTHER_SUBJECT.test(withoutBooking);
   reading.filing =
     STARTS_WITH_MEANS.test(own.words) ||

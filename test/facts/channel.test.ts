@@ -52,6 +52,11 @@ describe('the channel is how the request is filed', () => {
     expect(channels(text)).toEqual(['unknown']);
   });
 
+  it('does not take a booking for something else (collecting the permit) as the channel', () => {
+    expect(channels('Le dépôt est organisé par le bureau du séjour. Pour la remise de votre titre, prenez rendez-vous en ligne.')).toEqual(['unknown']);
+    expect(channels('Le dépôt est organisé par le bureau du séjour. Prenez rendez-vous en ligne.')).toEqual(['appointment']);
+  });
+
   it('records nothing for a text that never talks of filing or channels', () => {
     expect(channels('Le titre de séjour est valable un an. Il peut être renouvelé.')).toEqual([]);
     expect(channels('La convocation vous est envoyée par email.')).toEqual([]);
@@ -62,6 +67,10 @@ describe('an unknown channel', () => {
   const postal: Fact = { kind: 'channel', value: 'postal' };
   it('never makes a guide channel missing', () => {
     expect(factPresent(postal, [{ kind: 'channel', value: 'unknown' }], 'Les demandes sont transmises à la préfecture.')).toBe(true);
+  });
+  it('is no claim: nothing accounts for it, so it is always reported', () => {
+    const unknown: Fact = { kind: 'channel', value: 'unknown' };
+    expect(factPresent(unknown, [unknown], 'Formulaire de demande.')).toBe(false);
   });
   it('does not hide another channel the page states clearly', () => {
     expect(factPresent(postal, [{ kind: 'channel', value: 'online' }], 'Déposez votre demande en ligne.')).toBe(false);
