@@ -1,6 +1,7 @@
 import type { Channel, FactOf } from './fact.js';
 import { fold } from './fold.js';
 import { findUrls, urlRole } from './url.js';
+import { POSTCODE_CITY, sentences } from './sentences.js';
 import {
   ADDRESS_FOLLOWS,
   BOOKING,
@@ -22,20 +23,12 @@ type Known = Exclude<Channel, 'unknown'>;
 const EMAIL = /[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
 const MAY_HOLD_URL = /https?:|www\.|\.(?:fr|com|org|net|eu)\b/i;
 const MD_LINK_HREF = /\]\(([^)\s]+)\)/g;
-const POSTAL_ADDRESS = /(?<!\d)\d{5} +\p{Lu}|\b(?:CS|BP|TSA) ?\d/u;
-/** Sentences end at . ! ? ; followed by a space and no lower-case letter (emails and URLs keep their dots). */
-const SENTENCE_END = /(?<=[.!?;])\s+(?!\p{Ll})/u;
-/** After "… à l'adresse suivante :", the address block that follows says where the file goes. */
-const MAX_FOLLOWING_LINES = 6;
-const MAX_BLOCK_LINE = 80;
-/** The postcode and city line closes an address block. */
-const POSTAL_ADDRESS_END = /(?<!\d)\d{5} +\p{Lu}/u;
+const POST_BOX = /\b(?:CS|BP|TSA) ?\d/;
 const ORDER: Known[] = ['postal', 'online', 'appointment', 'in-person'];
 /** Words without which a sentence names no channel, checked on the raw text before the full reading. */
 const MAY_NAME_CHANNEL =
   /courrier|postal|poste\b|lettre|recommand|ligne|mat[ée]rialis|simplifi|num[ée]rique|messagerie|courriel|mail|internet|t[ée]l[ée]service|anef|rendez|rdv|cr[ée]neau|r[ée]serv|guichet|accueil|sur place|personne|pr[ée]sent|en (?:sous-)?pr[ée]fecture|@|https?:|www\.|\.fr\/|adresse|:$/iu;
-/** A sentence that sends the file to an address printed inline: "Envoyez votre dossier à …, 14000 CAEN". */
-const MAY_SEND_TO_ADDRESS = /(?<!\d)\d{5} +\p{Lu}/u;
+
 
 /** What one sentence says about filing. */
 interface Reading {
@@ -44,13 +37,6 @@ interface Reading {
   booking: boolean;
   /** A channel word was there, in a sentence we could not attribute to the filing. */
   mentioned: boolean;
-}
-
-function plainLine(line: string): string {
-  return line
-    .replace(/^\s*(?:#{1,6}\s+|[-*•]\s+|\d{1,2}[.)]\s+|>\s*)/u, '')
-    .replace(/\*\*|__|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)/g, '')
-    .trim();
 }
 
 /** The roles of the links in `text`, and the text with links and emails blanked out for wording checks. */
@@ -101,39 +87,18 @@ function read(sentence: string, followingLines: () => string): Reading {
   const emails = own.emails || (next?.emails ?? false);
   for (const channel of named) reading.means.add(channel);
   if (own.roles.includes('online-procedure') || next?.roles.includes('online-procedure') || emails) reading.means.add('online');
-  const addressNamed = ADDRESS_FOLLOWS.test(clauses) || POSTAL_ADDRESS.test(sentence) || (next !== null && POSTAL_ADDRESS.test(following));
+  const addressNamed = ADDRESS_FOLLOWS.test(clauses) || isPostal(sentence) || (next !== null && isPostal(following));
   // An address alone says post only when nothing else says how: "prenez rendez-vous … à la préfecture, 2 rue …" is not.
   if (!emails && named.length === 0 && addressNamed) reading.means.add('postal');
   if (reading.means.has('appointment')) reading.means.delete('in-person'); // at the counter, by appointment
   return reading;
 }
 
-/** The short lines after a lead such as "à l'adresse suivante :", up to the end of the address. */
-function block(lines: string[]): string[] {
-  const taken: string[] = [];
-  for (const line of lines) {
-    if (line === '') continue;
-    if (taken.length >= MAX_FOLLOWING_LINES || line.length > MAX_BLOCK_LINE || /[.!?]$/.test(line)) break;
-    taken.push(line);
-    if (POSTAL_ADDRESS_END.test(line)) break;
-  }
-  return taken;
-}
+const isPostal = (text: string) => POSTCODE_CITY.test(text) || POST_BOX.test(text);
 
+/** A sentence that may name a channel, or send the file to an address printed inline ("… à …, 14000 CAEN"). */
 function mayNameChannel(sentence: string): boolean {
-  return MAY_NAME_CHANNEL.test(sentence) || (MAY_SEND_TO_ADDRESS.test(sentence) && sentence.length > 40);
-}
-
-/** Each sentence of the text, with the lines that follow it when it ends a line. */
-function sentences(text: string): { sentence: string; following: () => string }[] {
-  const lines = text.split('\n').map(plainLine);
-  const found: { sentence: string; following: () => string }[] = [];
-  lines.forEach((line, i) => {
-    const parts = line.split(SENTENCE_END).filter(Boolean);
-    const following = () => block(lines.slice(i + 1)).join('\n');
-    parts.forEach((sentence, j) => found.push({ sentence, following: j === parts.length - 1 ? following : () => '' }));
-  });
-  return found;
+  return MAY_NAME_CHANNEL.test(sentence) || (POSTCODE_CITY.test(sentence) && sentence.length > 40);
 }
 
 /**
