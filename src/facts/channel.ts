@@ -29,7 +29,6 @@ const ORDER: Known[] = ['postal', 'online', 'appointment', 'in-person'];
 const MAY_NAME_CHANNEL =
   /courrier|postal|poste\b|lettre|recommand|ligne|mat[ée]rialis|simplifi|num[ée]rique|messagerie|courriel|mail|internet|t[ée]l[ée]service|anef|rendez|rdv|cr[ée]neau|r[ée]serv|guichet|accueil|sur place|personne|pr[ée]sent|en (?:sous-)?pr[ée]fecture|@|https?:|www\.|\.fr\/|adresse|:$/iu;
 
-
 /** What one sentence says about filing. */
 interface Reading {
   filing: boolean;
