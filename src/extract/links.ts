@@ -41,8 +41,6 @@ export function cleanHref(raw: string, base: URL | null): string | null {
   for (const key of [...url.searchParams.keys()]) {
     if (TRACKING_PARAM.test(key)) url.searchParams.delete(key);
   }
-  // An image's query is a cache token (`photo.jpg?v=…`): it changes with no change to the image.
-  if (IMAGE_FILE.test(url.pathname)) url.search = '';
   // A same-page anchor on another URL is still the same target page.
   if (url.hash && !url.hash.startsWith('#!')) url.hash = '';
   return url.href;
@@ -57,7 +55,8 @@ export function rewriteLinks($: CheerioAPI, root: Cheerio<Element>, base: URL | 
   root.find('a').each((_, element) => {
     const a = $(element);
     const href = cleanHref(a.attr('href') ?? '', base);
-    if (href === null) {
+    // A link to an image keeps its words: image URLs carry cache tokens and versions that change alone.
+    if (href === null || IMAGE_FILE.test(href.replace(/[?#].*$/, ''))) {
       a.replaceWith(a.contents());
       return;
     }

@@ -6,7 +6,7 @@ import type { Channel } from './fact.js';
  * `\b` is safe: only ASCII letters are left.
  */
 
-/** Verbs (and their nouns) that submit the request: "envoyez votre dossier", "la demande se fait", "dépôt". */
+/** Verbs (and their nouns) that submit the request: "envoyez votre dossier", "déposez", "dépôt". */
 export const FILING_VERB = new RegExp(
   [
     String.raw`\benvo(?:i|y)\w*`,
@@ -23,23 +23,32 @@ export const FILING_VERB = new RegExp(
     String.raw`\bsoum(?:ett|is)\w*`,
     String.raw`\bintrodui\w*`,
     String.raw`\bsaisi(?:r|ssez)\b`,
-    String.raw`\beffectu\w*`,
-    String.raw`\bse (?:fait|font|fera|feront|faire)\b`,
     String.raw`\bfaites? (?:votre|sa|la|une|leur) demande\b`,
     String.raw`\bdemand(?:er|ez)\b`,
     String.raw`\bformul(?:er|ez|ee|ees)\b`,
     String.raw`\bsollicit\w*`,
-    String.raw`\b(?:est|sont|sera|seront) (?:\w+ )?(?:recue?s?|accueillie?s?|instruite?s?|traitee?s?)\b`,
     String.raw`\b(?:presentez-vous|vous presenter|se presenter)\b`,
   ].join('|'),
 );
+
+/**
+ * Verbs that say how something is done, without saying what: "la demande se
+ * fait en ligne" files, "le paiement du timbre se fait en ligne" does not. They
+ * count only with a filing noun and no other subject.
+ */
+export const HOW_VERB =
+  /\bse (?:fait|font|fera|feront|faire)\b|\beffectu\w*|\b(?:est|sont|sera|seront) (?:\w+ )?(?:recue?s?|accueillie?s?|instruite?s?|traitee?s?)\b/;
+
+/** Subjects that are not the request: the stamp duty, a renewal, collecting the permit, following the file. */
+export const OTHER_SUBJECT =
+  /\b(?:paiement|achat|timbres?|retrait|remise|suivi|renouvellements?|prise de rendez-vous|reservation|convocations?|reponses?)\b/;
 
 /** Nouns that name the filing itself, for verbless statements ("Dépôt par voie postale uniquement"). */
 export const FILING_NOUN = /\b(?:demandes?|dossiers?|depot|envoi|demarches?|procedures?|candidatures?)\b/;
 
 /** Actions on a form or on information that are not the filing: "téléchargez le dossier en ligne". */
 export const OTHER_ACTION =
-  /\b(?:telecharg\w*|rempli\w*|complet(?:ez|er)|imprim\w*|consult\w*|retir\w*|prepar\w*|joign\w*|joindre|lisez|cliqu\w*|contact\w*|ecri(?:vez|re)|appel\w*|trouv\w*|verifi\w*|munissez|recuper\w*)\b/;
+  /\b(?:suiv(?:re|ez)|payez|payer|achet\w*|telecharg\w*|rempli\w*|complet(?:ez|er)|imprim\w*|consult\w*|retir\w*|prepar\w*|joign\w*|joindre|lisez|cliqu\w*|contact\w*|ecri(?:vez|re)|appel\w*|trouv\w*|verifi\w*|munissez|recuper\w*)\b/;
 
 /** A list item or heading that opens with the channel ("- Par voie postale à l'adresse suivante :"). */
 export const STARTS_WITH_MEANS =
@@ -68,6 +77,7 @@ export const ADDRESS_FOLLOWS = /\ba l'adresse (?:suivante|ci-dessous|ci-apres)\b
  */
 export const NOT_ONLINE_FILING: [RegExp, string][] = [
   [/\b((?:rendez-vous|rdv|creneaux?|reservation)\b(?: [\w'-]+){0,3}?) en ligne\b/g, '$1'],
+  [/\b((?:prise de rendez-vous|prise de rdv|reservation)\b[^,]*?) en ligne\b/g, '$1'],
   [/\b((?:formulaires?|imprimes?|cerfa|documents?|notices?|listes?)\b(?: [\w'-]+){0,4}?) en ligne\b/g, '$1'],
   [/\b(?:mis|mise|mises|disponibles?|consultables?|telechargeables?|accessibles?|publiee?s?|imprimables?) en ligne\b/g, ' '],
   [/\ben ligne(?= (?:avant de|puis|et) (?:l'|le |la |les )?imprim)/g, ' '],

@@ -1,16 +1,19 @@
 import type { Channel, FactOf } from './fact.js';
-import { normaliseForMatch } from './normalise.js';
+import { fold } from './fold.js';
 import { findUrls, urlRole } from './url.js';
+import { POSTCODE_CITY, sentences } from './sentences.js';
 import {
   ADDRESS_FOLLOWS,
   BOOKING,
   CONTACT,
   FILING_NOUN,
   FILING_VERB,
+  HOW_VERB,
   MEANS,
   NEGATION,
   NOT_ONLINE_FILING,
   OTHER_ACTION,
+  OTHER_SUBJECT,
   RECEIVING,
   STARTS_WITH_MEANS,
 } from './channel-wording.js';
@@ -18,16 +21,13 @@ import {
 type Known = Exclude<Channel, 'unknown'>;
 
 const EMAIL = /[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
+const MAY_HOLD_URL = /https?:|www\.|\.(?:fr|com|org|net|eu)\b/i;
 const MD_LINK_HREF = /\]\(([^)\s]+)\)/g;
-const POSTAL_ADDRESS = /(?<!\d)\d{5} +\p{Lu}|\b(?:CS|BP|TSA) ?\d/u;
-/** Sentences end at . ! ? ; followed by a space and no lower-case letter (emails and URLs keep their dots). */
-const SENTENCE_END = /(?<=[.!?;])\s+(?!\p{Ll})/u;
-/** After "… à l'adresse suivante :", the address block that follows says where the file goes. */
-const MAX_FOLLOWING_LINES = 6;
-const MAX_BLOCK_LINE = 80;
-/** The postcode and city line closes an address block. */
-const POSTAL_ADDRESS_END = /(?<!\d)\d{5} +\p{Lu}/u;
+const POST_BOX = /\b(?:CS|BP|TSA) ?\d/;
 const ORDER: Known[] = ['postal', 'online', 'appointment', 'in-person'];
+/** Words without which a sentence names no channel, checked on the raw text before the full reading. */
+const MAY_NAME_CHANNEL =
+  /courrier|postal|poste\b|lettre|recommand|ligne|mat[ée]rialis|simplifi|num[ée]rique|messagerie|courriel|mail|internet|t[ée]l[ée]service|anef|rendez|rdv|cr[ée]neau|r[ée]serv|guichet|accueil|sur place|personne|pr[ée]sent|en (?:sous-)?pr[ée]fecture|@|https?:|www\.|\.fr\/|adresse|:$/iu;
 
 /** What one sentence says about filing. */
 interface Reading {
@@ -38,22 +38,16 @@ interface Reading {
   mentioned: boolean;
 }
 
-function plainLine(line: string): string {
-  return line
-    .replace(/^\s*(?:#{1,6}\s+|[-*•]\s+|\d{1,2}[.)]\s+|>\s*)/u, '')
-    .replace(/\*\*|__|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)/g, '')
-    .trim();
-}
-
 /** The roles of the links in `text`, and the text with links and emails blanked out for wording checks. */
 function split(text: string): { roles: string[]; emails: boolean; words: string } {
-  const hrefs = [...text.matchAll(MD_LINK_HREF)].map((m) => m[1] ?? '');
-  const urls = [...findUrls(text), ...hrefs];
-  const emails = EMAIL.test(text) || hrefs.some((h) => /^mailto:/i.test(h));
-  EMAIL.lastIndex = 0;
-  let words = text.replace(/\]\([^)]*\)/g, '] ').replace(EMAIL, ' ');
-  for (const url of findUrls(words)) words = words.replace(url, ' ');
-  return { roles: urls.map(urlRole), emails, words: normaliseForMatch(words) };
+  // Cheap checks first: most sentences hold no link and no email.
+  const hrefs = text.includes('](') ? [...text.matchAll(MD_LINK_HREF)].map((m) => m[1] ?? '') : [];
+  const hasEmail = text.includes('@');
+  let words = hrefs.length > 0 ? text.replace(/\]\([^)]*\)/g, '] ') : text;
+  if (hasEmail) words = words.replace(EMAIL, ' ');
+  const urls = MAY_HOLD_URL.test(words) ? findUrls(words) : [];
+  for (const url of urls) words = words.replace(url, ' ');
+  return { roles: [...urls, ...hrefs].map(urlRole), emails: hasEmail, words: fold(words) };
 }
 
 function without(text: string, patterns: RegExp[]): string {
@@ -68,54 +62,42 @@ function assertingClauses(words: string): string {
     .join(',');
 }
 
-function read(sentence: string, following: string): Reading {
+function read(sentence: string, followingLines: () => string): Reading {
   const own = split(sentence);
   const reading: Reading = { filing: false, means: new Set(), booking: own.roles.includes('appointment'), mentioned: false };
   if (CONTACT.test(own.words)) return reading;
   const clauses = assertingClauses(own.words);
   const withoutBooking = clauses.replace(new RegExp(BOOKING.source, 'g'), ' ');
-  reading.booking ||= BOOKING.test(clauses);
+  // "Prenez rendez-vous pour la remise de votre titre" books something else than the filing.
+  reading.booking ||= BOOKING.test(clauses) && !OTHER_SUBJECT.test(clauses);
+  const aboutTheRequest = FILING_NOUN.test(withoutBooking) && !OTHER_SUBJECT.test(withoutBooking);
   reading.filing =
     STARTS_WITH_MEANS.test(own.words) ||
     FILING_VERB.test(withoutBooking) ||
-    (FILING_NOUN.test(withoutBooking) && !OTHER_ACTION.test(withoutBooking));
-  const wording = NOT_ONLINE_FILING.reduce((t, [re, keep]) => t.replace(re, keep), clauses);
+    (aboutTheRequest && (HOW_VERB.test(withoutBooking) || !OTHER_ACTION.test(withoutBooking)));
+  const wording = clauses.includes('en ligne') ? NOT_ONLINE_FILING.reduce((t, [re, keep]) => t.replace(re, keep), clauses) : clauses;
   const named = MEANS.filter(([, re]) => re.test(wording)).map(([channel]) => channel);
   if (!reading.filing) {
     reading.mentioned = named.length > 0;
     return reading;
   }
-  const next = ADDRESS_FOLLOWS.test(clauses) || /:$/.test(sentence) ? split(following) : null;
+  const following = ADDRESS_FOLLOWS.test(clauses) || /:$/.test(sentence) ? followingLines() : '';
+  const next = following ? split(following) : null;
   const emails = own.emails || (next?.emails ?? false);
   for (const channel of named) reading.means.add(channel);
   if (own.roles.includes('online-procedure') || next?.roles.includes('online-procedure') || emails) reading.means.add('online');
-  const addressNamed = ADDRESS_FOLLOWS.test(clauses) || POSTAL_ADDRESS.test(sentence) || (next !== null && POSTAL_ADDRESS.test(following));
+  const addressNamed = ADDRESS_FOLLOWS.test(clauses) || isPostal(sentence) || (next !== null && isPostal(following));
   // An address alone says post only when nothing else says how: "prenez rendez-vous … à la préfecture, 2 rue …" is not.
   if (!emails && named.length === 0 && addressNamed) reading.means.add('postal');
   if (reading.means.has('appointment')) reading.means.delete('in-person'); // at the counter, by appointment
   return reading;
 }
 
-/** The short lines after a lead such as "à l'adresse suivante :", up to the end of the address. */
-function block(lines: string[]): string[] {
-  const taken: string[] = [];
-  for (const line of lines) {
-    if (line === '') continue;
-    if (taken.length >= MAX_FOLLOWING_LINES || line.length > MAX_BLOCK_LINE || /[.!?]$/.test(line)) break;
-    taken.push(line);
-    if (POSTAL_ADDRESS_END.test(line)) break;
-  }
-  return taken;
-}
+const isPostal = (text: string) => POSTCODE_CITY.test(text) || POST_BOX.test(text);
 
-/** Each sentence of the text, with the lines that follow it when it ends a line. */
-function* sentences(text: string): Generator<{ sentence: string; following: string }> {
-  const lines = text.split('\n').map(plainLine);
-  for (let i = 0; i < lines.length; i++) {
-    const parts = (lines[i] ?? '').split(SENTENCE_END).filter(Boolean);
-    const following = block(lines.slice(i + 1)).join('\n');
-    for (let j = 0; j < parts.length; j++) yield { sentence: parts[j] ?? '', following: j === parts.length - 1 ? following : '' };
-  }
+/** A sentence that may name a channel, or send the file to an address printed inline ("… à …, 14000 CAEN"). */
+function mayNameChannel(sentence: string): boolean {
+  return MAY_NAME_CHANNEL.test(sentence) || (POSTCODE_CITY.test(sentence) && sentence.length > 40);
 }
 
 /**
@@ -133,14 +115,17 @@ export function findChannels(text: string, urlRoles: string[]): FactOf<'channel'
   let booking = urlRoles.includes('appointment');
   let unclear = false;
   let weakOnline = false;
-  for (const { sentence, following } of sentences(text)) {
+  const all = sentences(text);
+  // The full reading is costly: only sentences with a channel word (or a lead ending in ":") can name a channel.
+  const naming = all.filter(({ sentence }) => mayNameChannel(sentence));
+  for (const { sentence, following } of naming) {
     const reading = read(sentence, following);
     booking ||= reading.booking;
     for (const channel of ORDER.filter((c) => reading.means.has(c))) found.add(channel);
     if (reading.filing && reading.means.size === 0) unclear = true;
     if (reading.mentioned) {
       unclear = true;
-      weakOnline ||= /\bdemarches?[- ]simplifiees\b|\bdemarche\.numerique\b/.test(normaliseForMatch(sentence));
+      weakOnline ||= /\bdemarches?[- ]simplifiees\b|\bdemarche\.numerique\b/.test(fold(sentence));
     }
   }
   if (found.has('in-person') && (found.has('appointment') || booking)) {
@@ -151,6 +136,8 @@ export function findChannels(text: string, urlRoles: string[]): FactOf<'channel'
   if (channels.length === 0) {
     if (booking) channels.push('appointment');
     if (weakOnline) channels.push('online');
+    // "unknown" or nothing: does any other sentence talk of filing?
+    unclear ||= channels.length === 0 && all.some(({ sentence, following }) => !mayNameChannel(sentence) && read(sentence, following).filing);
     if (channels.length === 0 && unclear) channels = ['unknown'];
   }
   return channels.map((value) => ({ kind: 'channel', value }));

@@ -39,6 +39,8 @@ function factsOfText(text: string): Fact[] {
  * A document needs its title, and its date when both sides state one.
  */
 export function factPresent(fact: Fact, pageFacts: Fact[], pageText: string): boolean {
+  // "Unclear" is no claim: nothing states it, so a page's `unknown` is always news to report.
+  if (fact.kind === 'channel' && fact.value === 'unknown') return false;
   if (pageFacts.some((p) => sameFact(fact, p, pageText))) return true;
   const fromText = factsOfText(pageText);
   if (fromText.some((p) => sameFact(fact, p, pageText))) return true;

@@ -54,6 +54,8 @@ const SCHEME_URL = /https?:\/\/[^\s<>"'()[\]]+/gi;
  */
 const BARE_URL =
   /(?<![\w@./:-])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|(?:[a-z0-9-]+\.)+gouv\.fr|(?:[a-z0-9-]+\.)+(?:fr|com|org|net|eu)(?=\/[\w-]))(?::\d+)?(?:\/[^\s<>"'()[\]]*)?/gi;
+/** Cheap pre-check: most texts print no bare link. */
+const MAY_HOLD_BARE_URL = /www\.|\.(?:fr|com|org|net|eu)\b/i;
 const TRAILING_PUNCTUATION = /[.,;:!?*]+$/;
 
 /**
@@ -64,6 +66,7 @@ const TRAILING_PUNCTUATION = /[.,;:!?*]+$/;
 export function findUrls(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(SCHEME_URL)) found.push(m[0].replace(TRAILING_PUNCTUATION, ''));
+  if (!MAY_HOLD_BARE_URL.test(text)) return found;
   const withoutSchemeUrls = text.replace(SCHEME_URL, (url) => ' '.repeat(url.length));
   for (const m of withoutSchemeUrls.matchAll(BARE_URL)) found.push(m[0].replace(TRAILING_PUNCTUATION, ''));
   return found;

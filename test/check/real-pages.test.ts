@@ -109,6 +109,16 @@ describe('real prefecture pages', () => {
     expect(report.entries.filter((e) => e.id !== id).map((e) => e.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
+  it('report a page that no longer says how to file as channel "unknown", and never call it stale for that', async () => {
+    serve('tok-1a2b', { oise: { filing: "Le dépôt de votre demande d'admission exceptionnelle au séjour est organisé par le bureau de l'admission au séjour." } });
+    const { report } = await ws.check();
+    const entry = byId(report, '60-oise');
+    expect(entry).toMatchObject({ status: 'ok', reasons: [] });
+    expect(entry.facts.checked).toContainEqual({ kind: 'channel', value: 'postal', found: true });
+    expect(entry.facts.added).toContainEqual({ kind: 'channel', value: 'unknown' });
+    expect(await readFile(join(ws.reports, 'latest.md'), 'utf8')).toMatch(/\| channel \| unknown \|/);
+  });
+
   it('re-extract baselines stored by the previous extractor silently', async () => {
     await ws.check();
     const store = createFileSnapshotStore(ws.snapshots);

@@ -30,6 +30,7 @@ describe('the channel is how the request is filed', () => {
 
   it.each([
     ['Prenez rendez-vous en ligne pour déposer votre demande.', ['appointment']],
+    ['La prise de rendez-vous pour le dépôt de votre demande se fait en ligne.', ['appointment']],
     ["Remplissez le formulaire en ligne avant de l'imprimer et de l'envoyer par courrier.", ['postal']],
     ['Vous devez communiquer par messagerie à pref-regularisation@manche.gouv.fr votre nom et votre nationalité.', ['online']],
     ["Envoyez votre dossier à l'adresse suivante :\npref-aes@test.gouv.fr", ['online']],
@@ -51,6 +52,11 @@ describe('the channel is how the request is filed', () => {
     expect(channels(text)).toEqual(['unknown']);
   });
 
+  it('does not take a booking for something else (collecting the permit) as the channel', () => {
+    expect(channels('Le dépôt est organisé par le bureau du séjour. Pour la remise de votre titre, prenez rendez-vous en ligne.')).toEqual(['unknown']);
+    expect(channels('Le dépôt est organisé par le bureau du séjour. Prenez rendez-vous en ligne.')).toEqual(['appointment']);
+  });
+
   it('records nothing for a text that never talks of filing or channels', () => {
     expect(channels('Le titre de séjour est valable un an. Il peut être renouvelé.')).toEqual([]);
     expect(channels('La convocation vous est envoyée par email.')).toEqual([]);
@@ -62,7 +68,22 @@ describe('an unknown channel', () => {
   it('never makes a guide channel missing', () => {
     expect(factPresent(postal, [{ kind: 'channel', value: 'unknown' }], 'Les demandes sont transmises à la préfecture.')).toBe(true);
   });
+  it('is no claim: nothing accounts for it, so it is always reported', () => {
+    const unknown: Fact = { kind: 'channel', value: 'unknown' };
+    expect(factPresent(unknown, [unknown], 'Formulaire de demande.')).toBe(false);
+  });
   it('does not hide another channel the page states clearly', () => {
     expect(factPresent(postal, [{ kind: 'channel', value: 'online' }], 'Déposez votre demande en ligne.')).toBe(false);
+  });
+});
+
+describe('sentences about something other than the request', () => {
+  it.each([
+    ['Le paiement du timbre fiscal se fait en ligne.'],
+    ["Vous pouvez suivre l'avancement de votre dossier en ligne."],
+    ["Le renouvellement d'un titre se demande sur l'ANEF."],
+    ['Le retrait du titre se fait sur rendez-vous.'],
+  ])('never name a channel: %s', (text) => {
+    expect(channels(`Envoyez votre dossier par courrier.\n\n${text}`)).toEqual(['postal']);
   });
 });
