@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { classifyRedirect } from '../compare/redirects.js';
 import { extractProcedure } from '../extract/extract.js';
 import { EXTRACTOR_VERSION } from '../extract/extraction.js';
@@ -9,7 +10,30 @@ import type { SnapshotStore } from '../snapshot/store.js';
 import type { Source } from '../sources/source.js';
 import type { PageReading } from './draft.js';
 
-export type PageLookup = { kind: 'page'; page: PageReading } | { kind: 'unavailable'; message: string };
+export type PageLookup =
+  | { kind: 'page'; page: PageReading }
+  | { kind: 'unavailable'; message: string }
+  /** The last check found the cited page gone: its old snapshot says nothing about today. */
+  | { kind: 'gone'; message: string };
+
+/**
+ * What propose reads of `reports/latest.json` beyond the run report: the
+ * successors discovery found for each entry, best first. Read on its own so a
+ * report written before discovery existed still parses.
+ */
+const ReportedSuccessors = z.object({
+  entries: z.array(z.object({ id: z.string(), successors: z.array(z.object({ url: z.string() }).passthrough()).default([]) }).passthrough()),
+});
+
+export async function readSuccessors(reportsDir: string): Promise<Map<string, string[]>> {
+  try {
+    const parsed = ReportedSuccessors.safeParse(JSON.parse(await readFile(join(reportsDir, 'latest.json'), 'utf8')));
+    if (!parsed.success) return new Map();
+    return new Map(parsed.data.entries.map((e) => [e.id, e.successors.map((s) => s.url)]));
+  } catch {
+    return new Map();
+  }
+}
 
 /** The last run's report, when there is one: it knows which cited pages are gone. */
 export async function readLatestReport(reportsDir: string): Promise<RunReport | null> {
@@ -34,7 +58,7 @@ export async function pageFromSnapshot(store: SnapshotStore, source: Source, rep
   const reported = report?.entries.find((e) => e.id === source.entryId)?.sources.find((s) => s.url === source.url);
   if (reported?.outcome === 'gone') {
     const status = reported.httpStatus === null ? '' : ` (HTTP ${reported.httpStatus})`;
-    return { kind: 'unavailable', message: `${source.url} is gone${status} since the last check; pass --source <URL> with the page that replaced it` };
+    return { kind: 'gone', message: `${source.url} is gone${status} since the last check, and discovery found no successor; pass --source <URL> with the page that replaced it` };
   }
   const read = await store.read(source.entryId, source.key, 'current');
   if (read.kind !== 'found') {

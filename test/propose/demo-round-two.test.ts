@@ -22,6 +22,16 @@ async function propose(args: string[]): Promise<Proposal> {
   return JSON.parse(result.stdout) as Proposal;
 }
 
+/** What discovery would have written in the last report for `id`: its successors, best first. */
+async function setSuccessors(id: string, urls: string[]): Promise<void> {
+  const path = join(scene.work, 'reports', 'latest.json');
+  const json = JSON.parse(await readFile(path, 'utf8')) as { entries: { id: string; successors?: unknown[] }[] };
+  for (const entry of json.entries) {
+    if (entry.id === id) entry.successors = urls.map((url, i) => ({ url, title: null, pageUpdated: null, score: 0.9 - i / 10, via: 'walk', matchedFacts: [] }));
+  }
+  await writeFile(path, JSON.stringify(json, null, 2));
+}
+
 /** The draft's lines without blank ones, for checking the blocks and their order. */
 const blocks = (section: string) => section.split('\n').filter((line) => line.trim() !== '');
 
@@ -91,9 +101,10 @@ describe('aes-watch propose on the demo round 2', () => {
   });
 
   it('Orne: a gone page is not drafted from its old snapshot; --source drafts from its successor', async () => {
+    await setSuccessors('61-orne', []);
     const refused = await scene.run(['propose', '61', ...scene.common]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/61-orne: .* is gone \(HTTP 404\) since the last check; pass --source <URL>/);
+    expect(refused.stderr).toMatch(/61-orne: .* is gone \(HTTP 404\) since the last check, and discovery found no successor; pass --source <URL>/);
     expect(refused.stdout).toBe('');
 
     const successor = scene.orne.url(SUCCESSOR_PATH);
@@ -117,6 +128,18 @@ describe('aes-watch propose on the demo round 2', () => {
     expect(proposal.needsReview).toEqual([]);
     const entry = await readBack(proposal);
     expect(entry.facts.find((f) => f.kind === 'document')).toMatchObject({ date: '2024-09-02' });
+  });
+
+  it('Orne: without --source, propose drafts from the best successor discovery found that still answers', async () => {
+    const successor = scene.orne.url(SUCCESSOR_PATH);
+    await setSuccessors('61-orne', [scene.orne.url('/Demarches/Etrangers/retiree'), successor]);
+    const result = await scene.run(['propose', '61', ...scene.common, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`61-orne: the cited page is gone; drafting from the successor discovery found: ${successor}`);
+    const proposal = JSON.parse(result.stdout) as Proposal;
+    expect(proposal.source).toBe(successor);
+    expect(blocks(proposal.section)).toContain(`Les modalités sont consultables ici : <${successor}>`);
+    expect(blocks(proposal.section)).toContain('- Dossier de demande AES (format pdf - 611,4 ko - 02/09/2024)');
   });
 
   it('Seine-Maritime: online only now, the postal address and channel go, the démarches-simplifiées link comes', async () => {
