@@ -162,6 +162,20 @@ describe('aes-watch propose on the demo round 2', () => {
     expect(entry.facts).toContainEqual({ kind: 'url', value: 'https://www.demarches-simplifiees.fr/commencer/76-aes', role: 'online-procedure' });
   });
 
+  it('prints the unified diff for people, and one JSON proposal per entry for several entries', async () => {
+    const plain = await scene.run(['propose', '14', ...scene.common]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^--- .*normandie\.txt \(current\)$/m);
+    expect(plain.stdout).toMatch(/^\+\+\+ .*normandie\.txt \(proposed\)$/m);
+    expect(plain.stdout).toMatch(/^\+14038 CAEN CEDEX 9$/m);
+    const several = await scene.run(['propose', '14', '50', ...scene.common, '--json']);
+    expect(several.code).toBe(0);
+    expect((JSON.parse(several.stdout) as Proposal[]).map((p) => p.entryId)).toEqual(['14-calvados', '50-manche']);
+    const unknown = await scene.run(['propose', '99', ...scene.common]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe('aes-watch: propose: no guide entry matches "99"');
+  });
+
   it('--write puts every draft in the guide; the next check finds no missing fact and no gone page', async () => {
     for (const args of [['14'], ['50'], ['61', '--source', scene.orne.url(SUCCESSOR_PATH)], ['76']]) {
       const result = await scene.run(['propose', ...args, ...scene.common, '--write']);
