@@ -140,6 +140,10 @@ export async function runPropose(request: ProposeRequest, io: CliIO, seams: Prop
         continue;
       }
       const written = await writeGuide(path, guide.sha256, draft.guideText);
+      if (written.kind === 'write-failed') {
+        exitCode = fail(`${entry.id}: cannot write ${file} (${written.message}); the guide is as it was`);
+        continue;
+      }
       if (written.kind === 'guide-changed') {
         exitCode = fail(`${entry.id}: ${file} changed while the draft was made from it; nothing written, run propose again`);
         continue;
