@@ -18,7 +18,7 @@ import { selectEntries } from '../sources/select.js';
 import { sourcesOf, sourceKey, type Source } from '../sources/source.js';
 import { draftProposal } from './draft.js';
 import { decodeGuideFile } from './guide-file.js';
-import { pageFromSnapshot, pageFromUrl, readLatestReport, readSuccessors, type PageLookup } from './page-source.js';
+import { pageFromSnapshot, pageFromUrl, readLastCheck, successorsOf, type PageLookup } from './page-source.js';
 import type { Proposal } from './schema.js';
 import { marker } from './review.js';
 import { writeGuide } from './write.js';
@@ -85,8 +85,7 @@ export async function runPropose(request: ProposeRequest, io: CliIO, seams: Prop
   const net = fetchers(request, io, clock);
   const store = createFileSnapshotStore(snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
-  const report = request.source === null ? await readLatestReport(reportsDir) : null;
-  const successors = request.source === null ? await readSuccessors(reportsDir) : new Map<string, string[]>();
+  const lastCheck = request.source === null ? await readLastCheck(reportsDir) : null;
   const proposals: Proposal[] = [];
   let exitCode: number = EXIT.ok;
   try {
@@ -111,11 +110,11 @@ export async function runPropose(request: ProposeRequest, io: CliIO, seams: Prop
       if (request.source !== null) lookup = await pageAt(request.source);
       else {
         for (const source of sourcesOf(entry, settings, request.defaultFetch, null)) {
-          lookup = await pageFromSnapshot(store, source, report);
+          lookup = await pageFromSnapshot(store, source, lastCheck);
           if (lookup.kind === 'page') break;
         }
         // A gone page: the best successor discovery found that still answers.
-        for (const url of lookup.kind === 'gone' ? (successors.get(entry.id) ?? []) : []) {
+        for (const url of lookup.kind === 'gone' ? successorsOf(lastCheck, entry.id) : []) {
           const found = await pageAt(url);
           if (found.kind !== 'page') continue;
           writeLine(io.stderr, `${entry.id}: the cited page is gone; drafting from the successor discovery found: ${url}`);

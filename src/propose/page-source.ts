@@ -5,7 +5,6 @@ import { classifyRedirect } from '../compare/redirects.js';
 import { extractProcedure } from '../extract/extract.js';
 import { EXTRACTOR_VERSION } from '../extract/extraction.js';
 import type { FetchOutcome, Fetcher } from '../fetch/outcome.js';
-import { RunReport } from '../report/schema.js';
 import type { SnapshotStore } from '../snapshot/store.js';
 import type { Source } from '../sources/source.js';
 import type { PageReading } from './draft.js';
@@ -17,32 +16,32 @@ export type PageLookup =
   | { kind: 'gone'; message: string };
 
 /**
- * What propose reads of `reports/latest.json` beyond the run report: the
- * successors discovery found for each entry, best first. Read on its own so a
- * report written before discovery existed still parses.
+ * What propose reads of the last check's `reports/latest.json`: which cited
+ * pages it found gone, and the successors discovery found, best first. Only
+ * these fields are read, so an older or newer report still tells them.
  */
-const ReportedSuccessors = z.object({
-  entries: z.array(z.object({ id: z.string(), successors: z.array(z.object({ url: z.string() }).passthrough()).default([]) }).passthrough()),
+const LastCheck = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      sources: z.array(z.object({ url: z.string(), outcome: z.string(), httpStatus: z.number().nullable() })).default([]),
+      successors: z.array(z.object({ url: z.string() })).default([]),
+    }),
+  ),
 });
+export type LastCheck = z.infer<typeof LastCheck>;
 
-export async function readSuccessors(reportsDir: string): Promise<Map<string, string[]>> {
+export async function readLastCheck(reportsDir: string): Promise<LastCheck | null> {
   try {
-    const parsed = ReportedSuccessors.safeParse(JSON.parse(await readFile(join(reportsDir, 'latest.json'), 'utf8')));
-    if (!parsed.success) return new Map();
-    return new Map(parsed.data.entries.map((e) => [e.id, e.successors.map((s) => s.url)]));
-  } catch {
-    return new Map();
-  }
-}
-
-/** The last run's report, when there is one: it knows which cited pages are gone. */
-export async function readLatestReport(reportsDir: string): Promise<RunReport | null> {
-  try {
-    const parsed = RunReport.safeParse(JSON.parse(await readFile(join(reportsDir, 'latest.json'), 'utf8')));
+    const parsed = LastCheck.safeParse(JSON.parse(await readFile(join(reportsDir, 'latest.json'), 'utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+export function successorsOf(lastCheck: LastCheck | null, entryId: string): string[] {
+  return lastCheck?.entries.find((e) => e.id === entryId)?.successors.map((s) => s.url) ?? [];
 }
 
 /** After a move the draft cites where the page now lives; otherwise the URL as cited (with its `#!` route). */
@@ -54,8 +53,8 @@ function citedUrl(url: string, finalUrl: string, redirects: { url: string; statu
  * The entry's latest snapshot of `source` (read again if an older extractor made it).
  * A page the last run found gone is not drafted from its old snapshot.
  */
-export async function pageFromSnapshot(store: SnapshotStore, source: Source, report: RunReport | null): Promise<PageLookup> {
-  const reported = report?.entries.find((e) => e.id === source.entryId)?.sources.find((s) => s.url === source.url);
+export async function pageFromSnapshot(store: SnapshotStore, source: Source, lastCheck: LastCheck | null): Promise<PageLookup> {
+  const reported = lastCheck?.entries.find((e) => e.id === source.entryId)?.sources.find((s) => s.url === source.url);
   if (reported?.outcome === 'gone') {
     const status = reported.httpStatus === null ? '' : ` (HTTP ${reported.httpStatus})`;
     return { kind: 'gone', message: `${source.url} is gone${status} since the last check, and discovery found no successor; pass --source <URL> with the page that replaced it` };

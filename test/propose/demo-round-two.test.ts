@@ -27,7 +27,7 @@ async function setSuccessors(id: string, urls: string[]): Promise<void> {
   const path = join(scene.work, 'reports', 'latest.json');
   const json = JSON.parse(await readFile(path, 'utf8')) as { entries: { id: string; successors?: unknown[] }[] };
   for (const entry of json.entries) {
-    if (entry.id === id) entry.successors = urls.map((url, i) => ({ url, title: null, pageUpdated: null, score: 0.9 - i / 10, via: 'walk', matchedFacts: [] }));
+    if (entry.id === id) entry.successors = urls.map((url, i) => ({ url, title: null, pageUpdated: null, score: 0.9 - i / 10, via: 'walk', matchedFacts: [], matchedWords: [], closeness: 0, pagesVisited: 1 }));
   }
   await writeFile(path, JSON.stringify(json, null, 2));
 }
@@ -98,6 +98,20 @@ describe('aes-watch propose on the demo round 2', () => {
     expect(proposal.diff).toMatch(/^-Les modalités sont consultables ici : <.*Vous-etes-en-situation-irreguliere/m);
     const entry = await readBack(proposal);
     expect(entry.channels.recognised).toEqual(['online']);
+  });
+
+  it('Orne: the page is gone; propose drafts from the successor the check\'s discovery found on the current site', async () => {
+    const found = scene.site.replayUrl('https://www.orne.gouv.fr/Demarches/Etrangers-dans-l-Orne/Admission-exceptionnelle-au-sejour-AES');
+    const result = await scene.run(['propose', '61', ...scene.common, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.trim()).toBe(`61-orne: the cited page is gone; drafting from the successor discovery found: ${found}`);
+    const proposal = JSON.parse(result.stdout) as Proposal;
+    expectGuideFrame(proposal, ['Région Normandie', "Département de l'Orne (61)", 'Préfecture Alençon', 'Sous-préfectures : Argentan, Mortagne-au-Perche', "Préfecture d'Alençon"], 'par voie postale', found);
+    expect(proposal.diff).toContain(`+Les modalités sont consultables ici : <${found}>`);
+    expect(proposal.facts.removed).toEqual([]);
+    expect(proposal.facts.kept).toEqual(expect.arrayContaining([{ kind: 'email', value: 'pref-etran-gers@orne.gouv.fr' }, { kind: 'channel', value: 'postal' }]));
+    const entry = await readBack(proposal);
+    expect(entry.facts.find((f) => f.kind === 'address')).toMatchObject({ postcode: '61018', city: 'ALENCON' });
   });
 
   it('Orne: a gone page is not drafted from its old snapshot; --source drafts from its successor', async () => {
