@@ -18,7 +18,7 @@ import { selectEntries } from '../sources/select.js';
 import { sourcesOf, sourceKey, type Source } from '../sources/source.js';
 import { draftProposal } from './draft.js';
 import { decodeGuideFile } from './guide-file.js';
-import { pageFromSnapshot, pageFromUrl, readLatestReport, type PageLookup } from './page-source.js';
+import { pageFromSnapshot, pageFromUrl, readLastCheck, successorsOf, type PageLookup } from './page-source.js';
 import type { Proposal } from './schema.js';
 import { marker } from './review.js';
 import { writeGuide } from './write.js';
@@ -84,7 +84,8 @@ export async function runPropose(request: ProposeRequest, io: CliIO, seams: Prop
   if (lock?.kind === 'held') return fail(`a check (pid ${lock.owner.pid}, started ${lock.owner.startedAt}) holds ${request.snapshotsDir}; the guide was not written, try again when it ends`, EXIT.locked);
   const net = fetchers(request, io, clock);
   const store = createFileSnapshotStore(snapshotsDir);
-  const report = request.source === null ? await readLatestReport(resolve(request.cwd, request.reportsDir)) : null;
+  const reportsDir = resolve(request.cwd, request.reportsDir);
+  const lastCheck = request.source === null ? await readLastCheck(reportsDir) : null;
   const proposals: Proposal[] = [];
   let exitCode: number = EXIT.ok;
   try {
@@ -101,18 +102,27 @@ export async function runPropose(request: ProposeRequest, io: CliIO, seams: Prop
       const entry = fileEntries.find((e) => e.id === selected.id) ?? selected;
       const settings = request.entries[entry.id];
       let lookup: PageLookup = { kind: 'unavailable', message: `${entry.id}: cites no page` };
-      if (request.source !== null) {
-        const given = request.source;
-        const hash = given.indexOf('#!');
-        const source: Source = { entryId: entry.id, url: given, clientRoute: hash >= 0 ? given.slice(hash) : null, mode: settings?.fetch ?? request.defaultFetch, selector: settings?.selector ?? null, waitFor: settings?.waitFor ?? null, key: sourceKey(given) };
-        lookup = await pageFromUrl(source, net.http, net.browser);
-      } else {
+      const pageAt = (url: string) => {
+        const hash = url.indexOf('#!');
+        const source: Source = { entryId: entry.id, url, clientRoute: hash >= 0 ? url.slice(hash) : null, mode: settings?.fetch ?? request.defaultFetch, selector: settings?.selector ?? null, waitFor: settings?.waitFor ?? null, key: sourceKey(url) };
+        return pageFromUrl(source, net.http, net.browser);
+      };
+      if (request.source !== null) lookup = await pageAt(request.source);
+      else {
         for (const source of sourcesOf(entry, settings, request.defaultFetch, null)) {
-          lookup = await pageFromSnapshot(store, source, report);
+          lookup = await pageFromSnapshot(store, source, lastCheck);
           if (lookup.kind === 'page') break;
         }
+        // A gone page: the best successor discovery found that still answers.
+        for (const url of lookup.kind === 'gone' ? successorsOf(lastCheck, entry.id) : []) {
+          const found = await pageAt(url);
+          if (found.kind !== 'page') continue;
+          writeLine(io.stderr, `${entry.id}: the cited page is gone; drafting from the successor discovery found: ${url}`);
+          lookup = found;
+          break;
+        }
       }
-      if (lookup.kind === 'unavailable') {
+      if (lookup.kind !== 'page') {
         exitCode = fail(`${entry.id}: ${lookup.message}`);
         continue;
       }
@@ -129,6 +139,10 @@ export async function runPropose(request: ProposeRequest, io: CliIO, seams: Prop
         continue;
       }
       const written = await writeGuide(path, guide.sha256, draft.guideText);
+      if (written.kind === 'write-failed') {
+        exitCode = fail(`${entry.id}: cannot write ${file} (${written.message}); the guide is as it was`);
+        continue;
+      }
       if (written.kind === 'guide-changed') {
         exitCode = fail(`${entry.id}: ${file} changed while the draft was made from it; nothing written, run propose again`);
         continue;

@@ -3,6 +3,7 @@ import { guideFactsOf } from '../compare/verdict.js';
 import type { Fact } from '../facts/fact.js';
 import { factPresent } from '../facts/match.js';
 import type { GuideEntry } from '../guide/entry.js';
+import { REGION } from '../guide/lines.js';
 import { parseGuide } from '../guide/parse.js';
 import { factChanges } from './fact-changes.js';
 import { locateSection, replaceSpan, type GuideFile } from './guide-file.js';
@@ -51,7 +52,7 @@ function unifiedDiff(file: string, before: string, after: string): string {
 
 /**
  * Drafts an entry's section from a page (pure): writes it, puts it in place
- * of the current one, reads the whole guide back with the guide parser, and
+ * of the current one, reads the section back with the guide parser, and
  * compares the facts. A fact of the draft that the page does not state would
  * be a guess: it is listed for review.
  */
@@ -66,14 +67,17 @@ export function draftProposal(input: DraftInput): Draft {
   const needsReview = [...(channel.review ? [channel.review] : []), ...written.needsReview];
   const guideText = replaceSpan(guide.text, span, written.lines.join(guide.eol));
 
-  const parsed = parseGuide(guideText, input.file);
+  // The section read back on its own (every other byte of the file is untouched):
+  // a whole large guide would cost a full parse per draft.
+  const section = written.lines.join('\n');
+  const region = REGION.test(written.lines[0]?.trim() ?? '') ? '' : `Région ${entry.region}\n`;
+  const parsed = parseGuide(region + section, input.file);
   const draftEntry = parsed.entries.find((e) => e.id === entry.id) ?? null;
   for (const problem of parsed.problems) needsReview.push(`le brouillon ne se relit pas : ${problem.message}`);
   const draftFacts = draftEntry ? guideFactsOf(draftEntry) : [];
   for (const fact of draftFacts) {
     if (!factPresent(fact, page.facts, page.text)) needsReview.push(`${fact.kind} « ${fact.value} » absent de la page`);
   }
-  const section = written.lines.join('\n');
   return {
     proposal: {
       entryId: entry.id,

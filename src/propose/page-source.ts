@@ -1,24 +1,47 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { classifyRedirect } from '../compare/redirects.js';
 import { extractProcedure } from '../extract/extract.js';
 import { EXTRACTOR_VERSION } from '../extract/extraction.js';
 import type { FetchOutcome, Fetcher } from '../fetch/outcome.js';
-import { RunReport } from '../report/schema.js';
 import type { SnapshotStore } from '../snapshot/store.js';
 import type { Source } from '../sources/source.js';
 import type { PageReading } from './draft.js';
 
-export type PageLookup = { kind: 'page'; page: PageReading } | { kind: 'unavailable'; message: string };
+export type PageLookup =
+  | { kind: 'page'; page: PageReading }
+  | { kind: 'unavailable'; message: string }
+  /** The last check found the cited page gone: its old snapshot says nothing about today. */
+  | { kind: 'gone'; message: string };
 
-/** The last run's report, when there is one: it knows which cited pages are gone. */
-export async function readLatestReport(reportsDir: string): Promise<RunReport | null> {
+/**
+ * What propose reads of the last check's `reports/latest.json`: which cited
+ * pages it found gone, and the successors discovery found, best first. Only
+ * these fields are read, so an older or newer report still tells them.
+ */
+const LastCheck = z.object({
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      sources: z.array(z.object({ url: z.string(), outcome: z.string(), httpStatus: z.number().nullable() })).default([]),
+      successors: z.array(z.object({ url: z.string() })).default([]),
+    }),
+  ),
+});
+export type LastCheck = z.infer<typeof LastCheck>;
+
+export async function readLastCheck(reportsDir: string): Promise<LastCheck | null> {
   try {
-    const parsed = RunReport.safeParse(JSON.parse(await readFile(join(reportsDir, 'latest.json'), 'utf8')));
+    const parsed = LastCheck.safeParse(JSON.parse(await readFile(join(reportsDir, 'latest.json'), 'utf8')));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
+}
+
+export function successorsOf(lastCheck: LastCheck | null, entryId: string): string[] {
+  return lastCheck?.entries.find((e) => e.id === entryId)?.successors.map((s) => s.url) ?? [];
 }
 
 /** After a move the draft cites where the page now lives; otherwise the URL as cited (with its `#!` route). */
@@ -30,11 +53,11 @@ function citedUrl(url: string, finalUrl: string, redirects: { url: string; statu
  * The entry's latest snapshot of `source` (read again if an older extractor made it).
  * A page the last run found gone is not drafted from its old snapshot.
  */
-export async function pageFromSnapshot(store: SnapshotStore, source: Source, report: RunReport | null): Promise<PageLookup> {
-  const reported = report?.entries.find((e) => e.id === source.entryId)?.sources.find((s) => s.url === source.url);
+export async function pageFromSnapshot(store: SnapshotStore, source: Source, lastCheck: LastCheck | null): Promise<PageLookup> {
+  const reported = lastCheck?.entries.find((e) => e.id === source.entryId)?.sources.find((s) => s.url === source.url);
   if (reported?.outcome === 'gone') {
     const status = reported.httpStatus === null ? '' : ` (HTTP ${reported.httpStatus})`;
-    return { kind: 'unavailable', message: `${source.url} is gone${status} since the last check; pass --source <URL> with the page that replaced it` };
+    return { kind: 'gone', message: `${source.url} is gone${status} since the last check, and discovery found no successor; pass --source <URL> with the page that replaced it` };
   }
   const read = await store.read(source.entryId, source.key, 'current');
   if (read.kind !== 'found') {

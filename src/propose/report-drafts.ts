@@ -7,7 +7,7 @@ import type { EntrySettings } from '../shared/config.js';
 import type { SnapshotStore } from '../snapshot/store.js';
 import { sourcesOf } from '../sources/source.js';
 import { draftProposal } from './draft.js';
-import { decodeGuideFile } from './guide-file.js';
+import { decodeGuideFile, type GuideFile } from './guide-file.js';
 import { pageFromSnapshot } from './page-source.js';
 import type { Proposal } from './schema.js';
 
@@ -26,6 +26,20 @@ export interface ReportDraftsContext {
  */
 export async function draftsForReport(reports: EntryReport[], entries: GuideEntry[], context: ReportDraftsContext): Promise<Map<string, Proposal>> {
   const drafts = new Map<string, Proposal>();
+  // One read and parse per guide file, however many of its entries are stale.
+  const files = new Map<string, Promise<{ guide: GuideFile; entries: GuideEntry[] } | null>>();
+  const fileOf = (file: string) => {
+    if (!files.has(file)) {
+      files.set(
+        file,
+        readFile(resolve(context.cwd, file)).then((bytes) => {
+          const guide = decodeGuideFile(bytes);
+          return guide ? { guide, entries: parseGuide(guide.text, file).entries } : null; // a PDF guide: nothing to rewrite
+        }),
+      );
+    }
+    return files.get(file)!;
+  };
   for (const report of reports) {
     if (report.status !== 'stale') continue;
     const entry = entries.find((e) => e.id === report.id);
@@ -36,12 +50,10 @@ export async function draftsForReport(reports: EntryReport[], entries: GuideEntr
       if (!source) continue;
       const lookup = await pageFromSnapshot(context.store, source, null);
       if (lookup.kind !== 'page') continue;
-      const guide = decodeGuideFile(await readFile(resolve(context.cwd, entry.location.file)));
-      if (!guide) continue; // a PDF guide: nothing to rewrite
-      const fileEntries = parseGuide(guide.text, entry.location.file).entries;
-      const current = fileEntries.find((e) => e.id === entry.id);
-      if (!current) continue;
-      drafts.set(entry.id, draftProposal({ guide, file: entry.location.file, entry: current, fileEntries, page: lookup.page, today: context.today }).proposal);
+      const file = await fileOf(entry.location.file);
+      const current = file?.entries.find((e) => e.id === entry.id);
+      if (!file || !current) continue;
+      drafts.set(entry.id, draftProposal({ guide: file.guide, file: entry.location.file, entry: current, fileEntries: file.entries, page: lookup.page, today: context.today }).proposal);
     } catch (error) {
       context.warn(`no draft for ${entry.id}: ${(error as Error).message}`);
     }

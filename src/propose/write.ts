@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { encodeGuideFile, sha256 } from './guide-file.js';
 
-export type WriteOutcome = { kind: 'written' } | { kind: 'guide-changed' };
+export type WriteOutcome = { kind: 'written' } | { kind: 'guide-changed' } | { kind: 'write-failed'; message: string };
 
 /**
  * Writes the new guide text atomically, unless the file changed since the
@@ -12,6 +12,11 @@ export type WriteOutcome = { kind: 'written' } | { kind: 'guide-changed' };
 export async function writeGuide(path: string, expectedSha256: string, text: string): Promise<WriteOutcome> {
   const now = sha256(await readFile(path));
   if (now !== expectedSha256) return { kind: 'guide-changed' };
-  await writeFileAtomic(path, encodeGuideFile(text));
+  try {
+    await writeFileAtomic(path, encodeGuideFile(text));
+  } catch (error) {
+    // The temporary file is gone and the guide untouched: write-file-atomic renames only a complete file.
+    return { kind: 'write-failed', message: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+  }
   return { kind: 'written' };
 }

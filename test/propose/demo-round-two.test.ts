@@ -22,6 +22,16 @@ async function propose(args: string[]): Promise<Proposal> {
   return JSON.parse(result.stdout) as Proposal;
 }
 
+/** What discovery would have written in the last report for `id`: its successors, best first. */
+async function setSuccessors(id: string, urls: string[]): Promise<void> {
+  const path = join(scene.work, 'reports', 'latest.json');
+  const json = JSON.parse(await readFile(path, 'utf8')) as { entries: { id: string; successors?: unknown[] }[] };
+  for (const entry of json.entries) {
+    if (entry.id === id) entry.successors = urls.map((url, i) => ({ url, title: null, pageUpdated: null, score: 0.9 - i / 10, via: 'walk', matchedFacts: [], matchedWords: [], closeness: 0, pagesVisited: 1 }));
+  }
+  await writeFile(path, JSON.stringify(json, null, 2));
+}
+
 /** The draft's lines without blank ones, for checking the blocks and their order. */
 const blocks = (section: string) => section.split('\n').filter((line) => line.trim() !== '');
 
@@ -90,10 +100,25 @@ describe('aes-watch propose on the demo round 2', () => {
     expect(entry.channels.recognised).toEqual(['online']);
   });
 
+  it('Orne: the page is gone; propose drafts from the successor the check\'s discovery found on the current site', async () => {
+    const found = scene.site.replayUrl('https://www.orne.gouv.fr/Demarches/Etrangers-dans-l-Orne/Admission-exceptionnelle-au-sejour-AES');
+    const result = await scene.run(['propose', '61', ...scene.common, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr.trim()).toBe(`61-orne: the cited page is gone; drafting from the successor discovery found: ${found}`);
+    const proposal = JSON.parse(result.stdout) as Proposal;
+    expectGuideFrame(proposal, ['Région Normandie', "Département de l'Orne (61)", 'Préfecture Alençon', 'Sous-préfectures : Argentan, Mortagne-au-Perche', "Préfecture d'Alençon"], 'par voie postale', found);
+    expect(proposal.diff).toContain(`+Les modalités sont consultables ici : <${found}>`);
+    expect(proposal.facts.removed).toEqual([]);
+    expect(proposal.facts.kept).toEqual(expect.arrayContaining([{ kind: 'email', value: 'pref-etran-gers@orne.gouv.fr' }, { kind: 'channel', value: 'postal' }]));
+    const entry = await readBack(proposal);
+    expect(entry.facts.find((f) => f.kind === 'address')).toMatchObject({ postcode: '61018', city: 'ALENCON' });
+  });
+
   it('Orne: a gone page is not drafted from its old snapshot; --source drafts from its successor', async () => {
+    await setSuccessors('61-orne', []);
     const refused = await scene.run(['propose', '61', ...scene.common]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/61-orne: .* is gone \(HTTP 404\) since the last check; pass --source <URL>/);
+    expect(refused.stderr).toMatch(/61-orne: .* is gone \(HTTP 404\) since the last check, and discovery found no successor; pass --source <URL>/);
     expect(refused.stdout).toBe('');
 
     const successor = scene.orne.url(SUCCESSOR_PATH);
@@ -119,6 +144,18 @@ describe('aes-watch propose on the demo round 2', () => {
     expect(entry.facts.find((f) => f.kind === 'document')).toMatchObject({ date: '2024-09-02' });
   });
 
+  it('Orne: without --source, propose drafts from the best successor discovery found that still answers', async () => {
+    const successor = scene.orne.url(SUCCESSOR_PATH);
+    await setSuccessors('61-orne', [scene.orne.url('/Demarches/Etrangers/retiree'), successor]);
+    const result = await scene.run(['propose', '61', ...scene.common, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`61-orne: the cited page is gone; drafting from the successor discovery found: ${successor}`);
+    const proposal = JSON.parse(result.stdout) as Proposal;
+    expect(proposal.source).toBe(successor);
+    expect(blocks(proposal.section)).toContain(`Les modalités sont consultables ici : <${successor}>`);
+    expect(blocks(proposal.section)).toContain('- Dossier de demande AES (format pdf - 611,4 ko - 02/09/2024)');
+  });
+
   it('Seine-Maritime: online only now, the postal address and channel go, the démarches-simplifiées link comes', async () => {
     const proposal = await propose(['76']);
     const cited = scene.site.replayUrl(
@@ -137,6 +174,20 @@ describe('aes-watch propose on the demo round 2', () => {
     const entry = await readBack(proposal);
     expect(entry.channels.recognised).toEqual(['online']);
     expect(entry.facts).toContainEqual({ kind: 'url', value: 'https://www.demarches-simplifiees.fr/commencer/76-aes', role: 'online-procedure' });
+  });
+
+  it('prints the unified diff for people, and one JSON proposal per entry for several entries', async () => {
+    const plain = await scene.run(['propose', '14', ...scene.common]);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^--- .*normandie\.txt \(current\)$/m);
+    expect(plain.stdout).toMatch(/^\+\+\+ .*normandie\.txt \(proposed\)$/m);
+    expect(plain.stdout).toMatch(/^\+14038 CAEN CEDEX 9$/m);
+    const several = await scene.run(['propose', '14', '50', ...scene.common, '--json']);
+    expect(several.code).toBe(0);
+    expect((JSON.parse(several.stdout) as Proposal[]).map((p) => p.entryId)).toEqual(['14-calvados', '50-manche']);
+    const unknown = await scene.run(['propose', '99', ...scene.common]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr.trim()).toBe('aes-watch: propose: no guide entry matches "99"');
   });
 
   it('--write puts every draft in the guide; the next check finds no missing fact and no gone page', async () => {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractProcedure } from '../../src/extract/extract.js';
-import type { Fact } from '../../src/facts/fact.js';
 import { parseGuide } from '../../src/guide/parse.js';
 import { draftProposal } from '../../src/propose/draft.js';
 import { decodeGuideFile } from '../../src/propose/guide-file.js';
@@ -14,14 +13,13 @@ const guide = decodeGuideFile(readFileSync(join(ROOT, FILE)))!;
 const { entries } = parseGuide(guide.text, FILE);
 const URL_ = 'https://www.seine-maritime.gouv.fr/Demarches/Etrangers/Admission-exceptionnelle-au-sejour';
 
-function draftFrom(body: string, options: { id?: string; facts?: (facts: Fact[]) => Fact[]; sources?: number } = {}) {
+function draftFrom(body: string, options: { id?: string; sources?: number } = {}) {
   const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>AES</title></head><body><main id="main"><h1>Admission exceptionnelle au séjour</h1>${body}</main></body></html>`;
   const read = extractProcedure(html, { baseUrl: URL_ });
   if (read.kind !== 'extracted') throw new Error(read.detail);
   const entry = entries.find((e) => e.id === (options.id ?? '76-seine-maritime'))!;
   const cited = { ...entry, sources: Array.from({ length: options.sources ?? 1 }, (_, i) => ({ url: `${URL_}?p=${i}`, clientRoute: null })) };
-  const facts = options.facts ? options.facts(read.facts) : read.facts;
-  return draftProposal({ guide, file: FILE, entry: cited, fileEntries: entries, page: { url: URL_, text: read.text, facts }, today: new Date('2026-12-01T09:00:00Z') });
+  return draftProposal({ guide, file: FILE, entry: cited, fileEntries: entries, page: { url: URL_, text: read.text, facts: read.facts }, today: new Date('2026-12-01T09:00:00Z') });
 }
 
 const lines = (section: string) => section.split('\n').filter((l) => l.trim() !== '');
@@ -43,12 +41,14 @@ describe('propose never guesses', () => {
   });
 
   it.each([
-    ['names no channel', (facts: Fact[]) => facts.filter((f) => f.kind !== 'channel')],
-    ['names a channel aes-watch cannot read', (facts: Fact[]) => [...facts.filter((f) => f.kind !== 'channel'), { kind: 'channel', value: 'unknown' } as unknown as Fact]],
-  ])('marks the channel when the page %s', (_, facts) => {
-    const draft = draftFrom(`<p>Votre dossier est à adresser à la préfecture.</p>${LONG}`, { facts });
+    ['names no channel', '<p>Une réponse vous sera adressée après examen de votre dossier.</p>', []],
+    ['leaves the channel unclear (read as "unknown")', '<p>Votre dossier est à adresser à la préfecture.</p>', ['unknown']],
+  ])('marks the channel when the page %s', (_, body, channels) => {
+    const draft = draftFrom(`${body}${LONG}`);
     expect(draft.proposal.needsReview).toEqual([REVIEW.noChannel]);
     expect(lines(draft.proposal.section)).toContain(`La demande d'admission exceptionnelle se fait ${marker(REVIEW.noChannel)}.`);
+    expect(draft.draftEntry?.channels).toMatchObject({ recognised: [], unrecognised: true });
+    expect(draft.draftEntry?.facts.filter((f) => f.kind === 'channel').map((f) => f.value)).toEqual(channels);
   });
 
   it('marks a second, different postal address before the paragraph that holds it', () => {

@@ -109,3 +109,4 @@ describe('aes-watch propose --write', () => {
     expect(gone.stderr.trim()).toBe(`aes-watch: propose: 50-manche: --source ${ws.site.url('/nowhere')}: HTTP 404`);
   });
 });
+
