@@ -11,6 +11,7 @@ import { loadGuides } from '../guide/load.js';
 import { formatProblem } from '../guide/table.js';
 import { reportersFor, runReporters } from '../report/reporters.js';
 import { RunReport, type EntryReport } from '../report/schema.js';
+import { mergeWithLatest } from '../report/merge-latest.js';
 import { formatSummary } from '../report/summary.js';
 import { acquireRunLock, lockPathFor } from '../schedule/lock.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -54,13 +55,19 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   if (guides.problems.length > 0) return done(EXIT.usage);
   const selection = selectEntries(guides.entries, request.only);
   if (selection.kind === 'unknown') {
-    writeLine(io.stderr, `aes-watch: --only: no guide entry matches ${selection.names.map((n) => `"${n}"`).join(', ')}`);
+    const valid = guides.entries.map((entry) => entry.id).join(', ') || 'none';
+    writeLine(io.stderr, `aes-watch: --only: no guide entry matches ${selection.names.map((n) => `"${n}"`).join(', ')}; the guide's entries are: ${valid} (an id or its département code)`);
     return done(EXIT.usage);
   }
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
-  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock });
+  let lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: false, clock });
+  if (lock.kind === 'held' && request.wait) {
+    // Say so: a silent wait looks like a hang.
+    writeLine(io.stderr, `aes-watch: waiting for another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") to finish writing ${request.snapshotsDir}…`);
+    lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: true, clock, signal });
+  }
   if (lock.kind === 'held') {
     writeLine(io.stderr, `aes-watch: another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") is writing ${request.snapshotsDir}; try again later or pass --wait`);
     return done(EXIT.locked);
@@ -109,7 +116,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       entries,
     });
     const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout, lang: request.lang };
-    const outcomes = await runReporters(await reportersFor(request), report, context);
+    // An --only run updates its entries in latest.*, and touches only their issues.
+    const latest = request.only.length > 0 ? await mergeWithLatest(reportsDir, report) : report;
+    const outcomes = await runReporters(await reportersFor(request), report, context, latest);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
     const failedReporter = outcomes.find((outcome) => outcome.kind === 'failed');
