@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/story.js';
 import { RunReport } from '../../src/report/schema.js';
 import { aesWatch } from '../support/cli.js';
+import { startUntil } from '../support/ctrl-c.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
@@ -51,18 +52,8 @@ describe('npm run demo -- --review', () => {
 
   it('stops cleanly on Ctrl-C (SIGINT)', async () => {
     const work = join(await mkdtemp(join(tmpdir(), 'aes-review-')), 'demo');
-    const child = spawn(process.execPath, [join(REPO, 'dist/src/demo/main.js'), '--review', work], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let printed = '';
-    await new Promise<void>((resolveReady, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        printed += chunk.toString();
-        if (printed.includes('until you press Ctrl-C')) resolveReady();
-      });
-      child.on('exit', (code) => reject(new Error(`demo exited early (${code}): ${printed}`)));
-    });
-    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
-    child.kill('SIGINT');
-    expect(await exited).toBe(0);
-    expect(printed).toContain('Replay site stopped.');
+    const demo = await startUntil([join(REPO, 'dist/src/demo/main.js'), '--review', work], { stream: 'stdout', ready: 'until you press Ctrl-C' });
+    expect(await demo.interrupt()).toBe(0);
+    expect(demo.printed()).toContain('Replay site stopped.');
   });
 });
