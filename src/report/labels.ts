@@ -81,6 +81,17 @@ export interface Labels {
   /** The time zone note after a local time. */
   parisTime: string;
   footerExtractor: string;
+  /** The drafted guide section (`aes-watch propose`). */
+  proposal: {
+    summary: string;
+    toReview: (n: number) => string;
+    draftedFrom: (link: string, command: string) => string;
+    reviewFirst: string;
+    diff: string;
+    section: string;
+    copy: string;
+    copied: string;
+  };
 }
 
 const fr: Labels = {
@@ -160,6 +171,16 @@ const fr: Labels = {
   nextSteps: 'Que faire',
   parisTime: 'heure de Paris',
   footerExtractor: 'extracteur',
+  proposal: {
+    summary: 'Proposition de section du guide',
+    toReview: (n) => `${n} point(s) à vérifier`,
+    draftedFrom: (link, command) => `Rédigée d’après ${link}. Relisez-la, puis ${command}.`,
+    reviewFirst: 'À vérifier avant d’écrire :',
+    diff: 'Différences avec la section actuelle',
+    section: 'Section proposée',
+    copy: 'Copier la section',
+    copied: 'Copié',
+  },
 };
 
 const en: Labels = {
@@ -238,6 +259,16 @@ const en: Labels = {
   nextSteps: 'Next steps',
   parisTime: 'Paris time',
   footerExtractor: 'extractor',
+  proposal: {
+    summary: 'Proposed guide section',
+    toReview: (n) => `${n} point(s) to check`,
+    draftedFrom: (link, command) => `Drafted from ${link}. Review it, then ${command}.`,
+    reviewFirst: 'To check before writing:',
+    diff: 'Differences from the current section',
+    section: 'Proposed section',
+    copy: 'Copy the section',
+    copied: 'Copied',
+  },
 };
 
 const LABELS: Record<Lang, Labels> = { fr, en };

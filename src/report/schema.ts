@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactRef } from '../facts/fact.js';
+import { Proposal } from '../propose/schema.js';
 
 /** The JSON run report: `reports/latest.json`. Its JSON Schema is generated from this (see `aes-watch schema`). */
 
@@ -73,6 +74,8 @@ export const EntryReport = z.object({
   }),
   /** Stable hash of what the editor would review (reasons + facts + diffs): equal digests mean nothing new. */
   digest: z.string(),
+  /** Stale entries whose page was read: the guide section drafted from it (`aes-watch propose`). */
+  proposal: Proposal.optional(),
 });
 export type EntryReport = z.infer<typeof EntryReport>;
 

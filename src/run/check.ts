@@ -20,6 +20,7 @@ import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { checkEntry } from './check-entry.js';
+import { draftsForReport } from '../propose/report-drafts.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -104,6 +105,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       log.warn('check aborted: no report written for this run');
       return done(EXIT.ok);
     }
+    // The guide section each stale entry could now read, for the report and the issue.
+    const drafts = await draftsForReport(entries, selection.entries, { cwd: request.cwd, store, settings: request.entries, today: clock.now(), warn: (m) => log.warn(m) });
+    for (const entry of entries) if (drafts.has(entry.id)) entry.proposal = drafts.get(entry.id);
     const summary = { ok: 0, stale: 0, unreachable: 0 };
     for (const entry of entries) summary[entry.status] += 1;
     const report = RunReport.parse({

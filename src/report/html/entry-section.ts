@@ -3,6 +3,7 @@ import { nextSteps, stepText } from '../next-steps.js';
 import type { EntryReport, SourceReport } from '../schema.js';
 import { dateTag, escapeHtml, linkOrText } from './escape.js';
 import { renderFactsTable } from './facts-table.js';
+import { renderProposal } from './proposal.js';
 import { renderWordDiff } from './word-diff.js';
 
 export function badge(status: EntryReport['status'], labels: Labels): string {
@@ -35,6 +36,7 @@ export function renderEntry(entry: EntryReport, l: Labels): string {
     `<h3>${escapeHtml(l.factsHeading)}</h3>`,
     renderFactsTable(entry.facts, l),
     ...entry.sources.map((source, index) => renderSource(source, index, entry, l)),
+    renderProposal(entry, l),
     '</section>',
   ].join('\n');
 }
