@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReplaySite } from './replay-site.js';
 import { runDemo } from './story.js';
 
 /**
@@ -10,12 +11,17 @@ const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const args = process.argv.slice(2);
 const review = args.includes('--review');
 const dir = args.find((arg) => !arg.startsWith('--'));
-const run = await runDemo(root, resolve(dir ?? join(root, 'reports', 'demo')), process.stdout, { review });
-const replay = run.replay;
-if (replay) {
-  const stop = () => {
-    void replay.close().then(() => process.stdout.write('\nReplay site stopped.\n'));
-  };
+// Listen before the instructions are printed: a Ctrl-C right after them must find us ready.
+let replay: ReplaySite | null = null;
+let stopRequested = false;
+const stop = () => {
+  stopRequested = true;
+  if (replay) void replay.close().then(() => process.stdout.write('\nReplay site stopped.\n'));
+};
+if (review) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
+const run = await runDemo(root, resolve(dir ?? join(root, 'reports', 'demo')), process.stdout, { review });
+replay = run.replay;
+if (stopRequested) stop();
