@@ -4,8 +4,10 @@ import type { BenchResult } from './result.js';
 const suites: [string, () => Promise<{ run(): Promise<BenchResult[]> }>][] = [
   ['guide parsing', () => import('./guide.js')],
   ['check over HTTP', () => import('./check.js')],
+  ['documents linked from pages', () => import('./documents.js')],
   ['CLI start-up', () => import('./startup.js')],
   ['browser fetching', () => import('./browser.js')],
+  ['successor discovery', () => import('./discover.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -2,6 +2,7 @@ import type { Fact } from '../facts/fact.js';
 import type { FetchedWith, Hop } from '../fetch/outcome.js';
 import type { TextComparison } from './text-diff.js';
 import type { RedirectClass } from './redirects.js';
+import type { DocumentObservation, FormObservation } from './linked.js';
 
 /** What the fetch and extract stages learnt about one source, ready to judge. */
 export type SourceObservation =
@@ -24,6 +25,9 @@ export type SourceObservation =
       /** A new snapshot was stored this run (content differs from the last one, or there was none). */
       storedNew: boolean;
       snapshotPath: string;
+      /** What the page links to: documents (compared with their baselines) and online forms. */
+      documents?: DocumentObservation[];
+      forms?: FormObservation[];
     }
   | {
       kind: 'gone';
@@ -38,6 +42,8 @@ export type SourceObservation =
       kind: 'failed';
       url: string;
       reason: 'fetch-failed' | 'extraction-failed';
+      /** Why extraction failed, when it did: `empty` means the procedure is no longer on the page. */
+      extractionFailure?: 'challenge' | 'empty' | 'selector-missing';
       detail: string;
       outcome: string;
       finalUrl: string | null;

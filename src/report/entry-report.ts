@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SourceObservation } from '../compare/observation.js';
 import type { Verdict } from '../compare/verdict.js';
+import type { Discovery } from '../discover/successor.js';
 import type { GuideEntry } from '../guide/entry.js';
 import type { EntryReport, SourceReport } from './schema.js';
 
@@ -23,6 +24,8 @@ function sourceReport(observation: SourceObservation): SourceReport {
       baselineText: observation.baselineText,
       currentText: observation.text,
       snapshotPath: observation.snapshotPath,
+      documents: observation.documents ?? [],
+      forms: observation.forms ?? [],
     };
   }
   return {
@@ -34,11 +37,13 @@ function sourceReport(observation: SourceObservation): SourceReport {
     baselineText: null,
     currentText: null,
     snapshotPath: null,
+    documents: [],
+    forms: [],
   };
 }
 
 /** The report of one entry; `digest` changes exactly when an editor would have something new to read. */
-export function entryReport(entry: GuideEntry, verdict: Verdict, observations: SourceObservation[], consecutiveFailures: number): EntryReport {
+export function entryReport(entry: GuideEntry, verdict: Verdict, observations: SourceObservation[], consecutiveFailures: number, discovery: Discovery | null = null): EntryReport {
   const sources = observations.map(sourceReport);
   const digest = createHash('sha256')
     .update(
@@ -49,6 +54,10 @@ export function entryReport(entry: GuideEntry, verdict: Verdict, observations: S
         added: verdict.facts.added,
         diffs: sources.map((s) => s.diffFromBaseline),
         finals: sources.map((s) => s.finalUrl),
+        // Only entries with documents or forms carry this key: other digests stay as they were.
+        ...(sources.some((s) => s.documents?.length || s.forms?.length)
+          ? { linked: sources.map((s) => [s.documents?.map((d) => [d.url, d.status, d.diffFromBaseline]), s.forms?.map((f) => [f.id, f.state])]) }
+          : {}),
       }),
     )
     .digest('hex')
@@ -66,5 +75,7 @@ export function entryReport(entry: GuideEntry, verdict: Verdict, observations: S
     sources,
     facts: verdict.facts,
     digest,
+    successors: discovery?.successors ?? [],
+    successorsReason: discovery?.reason ?? null,
   };
 }

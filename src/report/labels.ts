@@ -1,5 +1,6 @@
-import type { EntryStatus, ReasonCode } from './schema.js';
+import type { DocumentReport, EntryStatus, FormReport, ReasonCode } from './schema.js';
 import type { FactKind } from '../facts/fact.js';
+import type { NoSuccessorCode, SuccessorVia } from '../discover/successor.js';
 import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
 
 export { DEFAULT_LANG, LANGS, type Lang } from '../shared/lang.js';
@@ -81,6 +82,21 @@ export interface Labels {
   /** The time zone note after a local time. */
   parisTime: string;
   footerExtractor: string;
+  /** What a source links to: documents and online forms. */
+  linked: {
+    documents: string;
+    forms: string;
+    documentStatus: Record<DocumentReport['status'], string>;
+    formState: Record<FormReport['state'], string>;
+    citedBy: Record<'guide' | 'page', string>;
+    /** The link's detail at the reviewed baseline, e.g. "(avant : 524,1 Ko, 25/10/2022)". */
+    previously: (detail: string) => string;
+    documentColumn: string;
+    statusColumn: string;
+    detailColumn: string;
+    textColumn: string;
+    documentDiff: (title: string, url: string) => string;
+  };
   /** The drafted guide section (`aes-watch propose`). */
   proposal: {
     summary: string;
@@ -92,6 +108,24 @@ export interface Labels {
     copy: string;
     copied: string;
   };
+  /** Successor discovery: where a gone page's procedure may live now. */
+  successor: SuccessorLabels;
+}
+
+export interface SuccessorLabels {
+  heading: string;
+  likelyNewPage: string;
+  noNewPage: string;
+  score: string;
+  via: Record<SuccessorVia, string>;
+  facts: string;
+  words: string;
+  closeness: string;
+  updated: string;
+  untitled: string;
+  reasons: Record<NoSuccessorCode, string>;
+  /** `aes-watch discover`: what the search cost. */
+  cost: (requests: number, reused: boolean) => string;
 }
 
 const fr: Labels = {
@@ -106,6 +140,9 @@ const fr: Labels = {
     'source-gone': 'page disparue',
     'fetch-failed': 'page injoignable',
     'extraction-failed': 'procédure illisible',
+    'document-changed': 'document modifié',
+    'document-gone': 'document disparu',
+    'form-closed': 'formulaire en ligne fermé',
   },
   factKind: { email: 'courriel', address: 'adresse', phone: 'téléphone', url: 'lien', document: 'document', channel: 'mode de dépôt' },
   channel: { postal: 'par courrier', online: 'en ligne', appointment: 'sur rendez-vous', 'in-person': 'sur place' },
@@ -171,6 +208,20 @@ const fr: Labels = {
   nextSteps: 'Que faire',
   parisTime: 'heure de Paris',
   footerExtractor: 'extracteur',
+  linked: {
+    documents: 'Documents',
+    forms: 'Formulaires en ligne',
+    documentStatus: { new: 'nouveau (pas encore de référence relue)', unchanged: 'inchangé', changed: 'modifié', gone: 'disparu', failed: 'illisible' },
+    formState: { open: 'ouvert', closed: 'fermé', unknown: 'inconnu' },
+    citedBy: { guide: 'cité par le guide', page: 'lien de la page' },
+    previously: (detail) => `(avant : ${detail})`,
+    documentColumn: 'document',
+    statusColumn: 'statut',
+    detailColumn: 'format, taille, date',
+    textColumn: 'texte depuis la référence relue',
+    documentDiff: (title, url) => `Texte du document « ${title} » depuis la référence relue (${url}) :`,
+  },
+
   proposal: {
     summary: 'Proposition de section du guide',
     toReview: (n) => `${n} point(s) à vérifier`,
@@ -180,6 +231,25 @@ const fr: Labels = {
     section: 'Section proposée',
     copy: 'Copier la section',
     copied: 'Copié',
+  },
+  successor: {
+    heading: 'Où est passée la procédure',
+    likelyNewPage: 'Nouvelle page probable :',
+    noNewPage: 'Aucune nouvelle page trouvée :',
+    score: 'score',
+    via: { redirect: 'par la redirection', sitemap: 'par le plan du site', walk: 'en parcourant le site' },
+    facts: 'faits du guide trouvés',
+    words: 'mots',
+    closeness: 'proximité avec le texte relu',
+    updated: 'mise à jour le',
+    untitled: '(sans titre)',
+    reasons: {
+      'no-candidate': 'aucune page lue ne convient',
+      'nothing-to-search': 'rien à parcourir',
+      'robots-disallowed': 'robots.txt l’interdit',
+      'site-unreachable': 'le site ne répond pas',
+    },
+    cost: (n, reused) => (reused ? 'résultat gardé réutilisé : le site n’a pas changé' : `${n} requête(s)`),
   },
 };
 
@@ -195,6 +265,9 @@ const en: Labels = {
     'source-gone': 'source gone',
     'fetch-failed': 'fetch failed',
     'extraction-failed': 'extraction failed',
+    'document-changed': 'document changed',
+    'document-gone': 'document gone',
+    'form-closed': 'online form closed',
   },
   factKind: { email: 'email', address: 'address', phone: 'phone', url: 'url', document: 'document', channel: 'channel' },
   channel: {},
@@ -259,6 +332,19 @@ const en: Labels = {
   nextSteps: 'Next steps',
   parisTime: 'Paris time',
   footerExtractor: 'extractor',
+  linked: {
+    documents: 'Documents',
+    forms: 'Online forms',
+    documentStatus: { new: 'new (no reviewed baseline yet)', unchanged: 'unchanged', changed: 'changed', gone: 'gone', failed: 'unreadable' },
+    formState: { open: 'open', closed: 'closed', unknown: 'unknown' },
+    citedBy: { guide: 'named by the guide', page: 'linked from the page' },
+    previously: (detail) => `(before: ${detail})`,
+    documentColumn: 'document',
+    statusColumn: 'status',
+    detailColumn: 'format, size, date',
+    textColumn: 'text since the reviewed baseline',
+    documentDiff: (title, url) => `Text of the document "${title}" since the reviewed baseline (${url}):`,
+  },
   proposal: {
     summary: 'Proposed guide section',
     toReview: (n) => `${n} point(s) to check`,
@@ -268,6 +354,25 @@ const en: Labels = {
     section: 'Proposed section',
     copy: 'Copy the section',
     copied: 'Copied',
+  },
+  successor: {
+    heading: 'Where the procedure went',
+    likelyNewPage: 'Likely new page:',
+    noNewPage: 'No likely new page:',
+    score: 'score',
+    via: { redirect: 'via the redirect', sitemap: 'via the sitemap', walk: 'by walking the site' },
+    facts: 'guide facts found',
+    words: 'words',
+    closeness: 'closeness to the reviewed text',
+    updated: 'updated',
+    untitled: '(untitled)',
+    reasons: {
+      'no-candidate': 'no page read fits',
+      'nothing-to-search': 'nothing to search',
+      'robots-disallowed': 'robots.txt forbids it',
+      'site-unreachable': 'the site does not answer',
+    },
+    cost: (n, reused) => (reused ? 'stored result reused: the site has not changed' : `${n} request(s)`),
   },
 };
 

@@ -5,15 +5,22 @@ import type { GuideEntry } from '../guide/entry.js';
 import { entryReport } from '../report/entry-report.js';
 import type { EntryReport } from '../report/schema.js';
 import type { Source } from '../sources/source.js';
-import { observeSource, type ObserveDeps } from './observe.js';
+import { observeSource } from './observe.js';
+import type { DocumentDeps } from './observe-document.js';
+import { observeLinked } from './observe-linked.js';
+import type { Discovery } from '../discover/successor.js';
 
-export type EntryDeps = ObserveDeps;
+export interface EntryDeps extends DocumentDeps {
+  /** Successor discovery, when the run does it: null when no source calls for a search. */
+  discover?: (entry: GuideEntry, sources: Source[], observations: SourceObservation[]) => Promise<Discovery | null>;
+}
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
 export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
-  const observations: SourceObservation[] = await Promise.all(
+  const pages: SourceObservation[] = await Promise.all(
     sources.map((source) => observeSource(source, deps)),
   );
+  const observations = await observeLinked(entry, sources, pages, deps);
   const verdict = judgeEntry(entry, observations);
   // An interrupted run learnt nothing about the sources: it must not count as a failed night.
   if (deps.signal?.aborted) return entryReport(entry, verdict, observations, 0);
@@ -38,5 +45,6 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
       }
     }
   }
-  return entryReport(entry, verdict, observations, consecutiveFailures);
+  const discovery = deps.discover ? await deps.discover(entry, sources, observations) : null;
+  return entryReport(entry, verdict, observations, consecutiveFailures, discovery);
 }

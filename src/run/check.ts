@@ -20,6 +20,7 @@ import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { checkEntry } from './check-entry.js';
+import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
 import { draftsForReport } from '../propose/report-drafts.js';
 import type { CheckRequest } from './request.js';
 
@@ -84,6 +85,12 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   };
   const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
   const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    log.warn(message);
+  };
+  // Discovery's requests share the run's scheduler: one request at a time per host still holds.
+  const discoveryDeps = discoveryDepsFor(request, scheduler, snapshotsDir, { clock, log, warn, signal });
   try {
     const entries: EntryReport[] = await Promise.all(
       selection.entries.map((entry) =>
@@ -94,10 +101,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
           store,
           clock,
           log,
-          warn: (message) => {
-            warnings.push(message);
-            log.warn(message);
-          },
+          documentTimeoutMs: request.documentTimeoutMs,
+          warn,
+          discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
         }),
       ),
     );

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Config, type EntrySettings } from '../shared/config.js';
+import { Config, type DiscoverySettings, type EntrySettings } from '../shared/config.js';
 import type { FetchMode } from '../fetch/outcome.js';
 import type { EntryStatus } from '../report/schema.js';
 import { UsageError } from '../shared/io.js';
@@ -19,6 +19,7 @@ export interface CheckRequest {
   concurrency: number;
   timeoutMs: number;
   maxBodyBytes: number;
+  documentTimeoutMs: number;
   retries: number;
   userAgent: string;
   defaultFetch: FetchMode;
@@ -31,6 +32,8 @@ export interface CheckRequest {
   entries: Record<string, EntrySettings>;
   /** Wait for another run's lock instead of exiting. */
   wait: boolean;
+  /** Successor discovery for gone or moved sources. */
+  discovery: DiscoverySettings;
   /** Language of the editor-facing reports and issue bodies. */
   lang: Lang;
 }
@@ -74,6 +77,7 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     concurrency: config.concurrency,
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    documentTimeoutMs: config.documentTimeoutMs,
     retries: config.retries,
     userAgent: config.userAgent,
     defaultFetch: config.fetch,
@@ -84,6 +88,7 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     unreachableAfter: config.unreachableAfter,
     entries: config.entries,
     wait: false,
+    discovery: config.discovery,
     lang: config.lang,
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };

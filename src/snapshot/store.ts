@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, copyFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { promoteDocuments } from './documents.js';
 import { EntryState, SnapshotMeta, type Snapshot } from './schema.js';
 
 /**
@@ -123,6 +124,7 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
         await copyFile(from, temp);
         await rename(temp, fileOf(dir, 'baseline', ext));
       }
+      await promoteDocuments(dir);
       return true;
     },
     entryIds: () => subfolders(root),
