@@ -1,5 +1,7 @@
-import { getEncoding } from 'encoding-sniffer';
-import iconv from 'iconv-lite';
+import { lazyRequire } from '../shared/lazy-require.js';
+
+const sniffer = lazyRequire<typeof import('encoding-sniffer')>('encoding-sniffer');
+const iconvLite = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
 
 export interface DecodedBody {
   text: string;
@@ -24,7 +26,8 @@ export function charsetFromContentType(contentType: string | null): string | nul
 export function decodeBody(bytes: Uint8Array, contentType: string | null): DecodedBody {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const label = charsetFromContentType(contentType);
-  let encoding = getEncoding(buffer, {
+  const iconv = iconvLite();
+  let encoding = sniffer().getEncoding(buffer, {
     ...(label ? { transportLayerEncodingLabel: label } : {}),
     defaultEncoding: 'utf-8',
   });

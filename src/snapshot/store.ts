@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, copyFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, copyFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { promoteDocuments } from './documents.js';
@@ -38,7 +39,9 @@ const fileOf = (dir: string, slot: Slot, ext: 'md' | 'html' | 'json' | 'png') =>
 
 async function readIfExists(path: string): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    // Synchronous on purpose: a few small files per source; fs/promises costs four thread-pool trips
+    // per file, and a run reading hundreds of them would delay its first request behind the queue.
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
