@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UsageError } from '../shared/io.js';
 import type { ReplaySite } from './replay-site.js';
 import { runDemo } from './story.js';
 
@@ -22,6 +23,12 @@ if (review) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
-const run = await runDemo(root, resolve(dir ?? join(root, 'reports', 'demo')), process.stdout, { review });
-replay = run.replay;
-if (stopRequested) stop();
+try {
+  const run = await runDemo(root, resolve(dir ?? join(root, 'reports', 'demo')), process.stdout, { review });
+  replay = run.replay;
+  if (stopRequested) stop();
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`aes-watch demo: ${error.message}\n`);
+  process.exitCode = 2;
+}

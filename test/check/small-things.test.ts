@@ -34,13 +34,13 @@ describe('check: the small things an editor trips on', () => {
     const waiting = new Promise<void>((resolve) =>
       stderr.on('data', (chunk: Buffer) => {
         said += chunk.toString();
-        if (said.includes('waiting for another run')) resolve();
+        if (said.includes('waiting for it to end')) resolve();
       }),
     );
     const args = ['check', '--guide', scene.ws.guide, '--snapshots', scene.ws.snapshots, '--reports', scene.ws.reports, '--per-host-delay', '0', '--wait'];
     const run = runCli(args, { stdout: new PassThrough(), stderr, cwd: scene.ws.dir, env: { AES_WATCH_LOG: 'warn' } });
     await waiting;
-    expect(said).toContain(`aes-watch: waiting for another run (pid ${process.ppid}, started ${startedAt}, "aes-watch check") to finish writing`);
+    expect(said).toContain(`aes-watch: another run (pid ${process.ppid}) is writing ${scene.ws.snapshots}; waiting for it to end (--wait)`);
     await rm(lock);
     expect(await run).toBe(0);
   });
