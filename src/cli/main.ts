@@ -33,7 +33,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .description('Checks that the prefecture pages a GISTI AES guide cites still say what the guide says.')
     .version(VERSION)
     .exitOverride()
-    .showHelpAfterError('(run aes-watch --help for usage)')
+    .showHelpAfterError('(run npx aes-watch --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -6,11 +6,14 @@ import { systemClock } from '../shared/clock.js';
 import { checkRequestFromConfig } from '../run/request.js';
 import { prepareDemoFolder } from './folder.js';
 import { labelsFor } from '../report/labels.js';
-import { startReplaySite } from './replay-site.js';
+import { startReplaySite, type ReplaySite } from './replay-site.js';
+import { reviewInstructions } from './review.js';
 
 export interface DemoRun {
   rounds: [CheckResult, CheckResult];
   reportsDir: string;
+  /** With `review`: the replay site, still serving round 2. Close it when the editor is done. */
+  replay: ReplaySite | null;
 }
 
 /**
@@ -18,9 +21,10 @@ export interface DemoRun {
  * of pages that agree with it and records baselines; in round 2 the
  * prefectures have changed their pages, and aes-watch finds it.
  */
-export async function runDemo(root: string, work: string, out: NodeJS.WritableStream): Promise<DemoRun> {
+export async function runDemo(root: string, work: string, out: NodeJS.WritableStream, options: { review?: boolean } = {}): Promise<DemoRun> {
   const say = (line: string) => out.write(`${line}\n`);
   const site = await startReplaySite(join(root, 'data', 'demo'));
+  let keepServing = false;
   try {
     await prepareDemoFolder(work);
     const seed = await readFile(join(root, 'data', 'guides', 'normandie.txt'), 'utf8');
@@ -52,8 +56,12 @@ export async function runDemo(root: string, work: string, out: NodeJS.WritableSt
     say(`Change report for editors: ${where}/latest.html (also latest.md, latest.json)`);
     say(`Issue drafts, one per stale entry: ${where}/issues/`);
     say(`Snapshots (what each page said): ${relative(process.cwd(), join(work, 'snapshots'))}/`);
-    return { rounds: [first, second], reportsDir: join(work, 'reports') };
+    if (options.review) {
+      say(reviewInstructions(work, process.cwd(), site.origin));
+      keepServing = true;
+    }
+    return { rounds: [first, second], reportsDir: join(work, 'reports'), replay: keepServing ? site : null };
   } finally {
-    await site.close();
+    if (!keepServing) await site.close();
   }
 }

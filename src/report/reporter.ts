@@ -28,6 +28,8 @@ export type ReporterOutcome =
 
 export interface Reporter {
   name: string;
+  /** Writes `latest.*`: gets the whole picture (see merge-latest.ts), not only the entries this run checked. */
+  writesLatest?: boolean;
   onEntry?(entry: EntryReport, context: ReporterContext): Promise<void> | void;
   onRunEnd(report: RunReport, context: ReporterContext): Promise<ReporterOutcome>;
 }

@@ -16,7 +16,7 @@ async function writeReportFile(context: ReporterContext, name: string, content: 
 
 /** A reporter that renders the whole run into one file of `reportsDir`. */
 function fileReporter(name: string, file: string, render: (report: RunReport, context: ReporterContext) => string | Promise<string>): Reporter {
-  return { name, onRunEnd: async (report, context) => writeReportFile(context, file, await render(report, context)) };
+  return { name, writesLatest: true, onRunEnd: async (report, context) => writeReportFile(context, file, await render(report, context)) };
 }
 
 export const jsonReporter = fileReporter('json', 'latest.json', (report) => JSON.stringify(report, null, 2) + '\n');
@@ -36,12 +36,13 @@ export async function reportersFor(request: Pick<CheckRequest, 'issues'>): Promi
 }
 
 /** Every reporter runs; one that throws is logged and reported as failed, never aborting the others. */
-export async function runReporters(reporters: Reporter[], report: RunReport, context: ReporterContext): Promise<ReporterOutcome[]> {
+export async function runReporters(reporters: Reporter[], report: RunReport, context: ReporterContext, latest: RunReport = report): Promise<ReporterOutcome[]> {
   const outcomes: ReporterOutcome[] = [];
   for (const reporter of reporters) {
     try {
-      for (const entry of report.entries) await reporter.onEntry?.(entry, context);
-      outcomes.push(await reporter.onRunEnd(report, context));
+      const input = reporter.writesLatest ? latest : report;
+      for (const entry of input.entries) await reporter.onEntry?.(entry, context);
+      outcomes.push(await reporter.onRunEnd(input, context));
     } catch (error) {
       context.log.error({ reporter: reporter.name, err: error }, `reporter ${reporter.name} failed`);
       outcomes.push({ kind: 'failed', message: `${reporter.name}: ${(error as Error).message}`, exitCode: EXIT.notifyFailed });

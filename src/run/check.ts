@@ -11,6 +11,7 @@ import { loadGuides } from '../guide/load.js';
 import { formatProblem } from '../guide/table.js';
 import { reportersFor, runReporters } from '../report/reporters.js';
 import { RunReport, type EntryReport } from '../report/schema.js';
+import { mergeWithLatest } from '../report/merge-latest.js';
 import { formatSummary } from '../report/summary.js';
 import { acquireRunLock, lockPathFor } from '../schedule/lock.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -59,7 +60,8 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   const badSections = guides.problems.map((problem) => `${formatProblem(problem)} (this section was not checked)`);
   const selection = selectEntries(guides.entries, request.only);
   if (selection.kind === 'unknown') {
-    writeLine(io.stderr, `aes-watch: --only: no guide entry matches ${selection.names.map((n) => `"${n}"`).join(', ')}`);
+    const valid = guides.entries.map((entry) => entry.id).join(', ') || 'none';
+    writeLine(io.stderr, `aes-watch: --only: no guide entry matches ${selection.names.map((n) => `"${n}"`).join(', ')}; the guide's entries are: ${valid} (an id or its département code)`);
     return done(EXIT.usage);
   }
 
@@ -136,7 +138,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       entries,
     });
     const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout, lang: request.lang };
-    const outcomes = await runReporters(await reportersFor(request), report, context);
+    // An --only run updates its entries in latest.*, and touches only their issues.
+    const latest = request.only.length > 0 ? await mergeWithLatest(reportsDir, report) : report;
+    const outcomes = await runReporters(await reportersFor(request), report, context, latest);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
     if (badSections.length > 0) return done(EXIT.usage, report);

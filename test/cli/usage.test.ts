@@ -45,7 +45,7 @@ describe('command line contract', () => {
   it('rejects --only that matches no entry, naming it', async () => {
     const { code, stderr } = await scene.ws.run(...checkArgs(), '--only', '14,76');
     expect(code).toBe(2);
-    expect(stderr).toBe('aes-watch: --only: no guide entry matches "76"\n');
+    expect(stderr).toBe('aes-watch: --only: no guide entry matches "76"; the guide\'s entries are: 14-calvados (an id or its département code)\n');
   });
 
   it('names a broken configuration file and its problem', async () => {
@@ -101,7 +101,7 @@ describe('command line contract', () => {
   it('report names a missing or corrupt latest.json', async () => {
     const missing = await scene.ws.run('report', '--reports', scene.ws.reports);
     expect(missing).toMatchObject({ code: 2 });
-    expect(missing.stderr).toMatch(/latest\.json: no report yet; run aes-watch check first/);
+    expect(missing.stderr).toMatch(/latest\.json: no report yet; run npx aes-watch check first/);
     await mkdir(scene.ws.reports, { recursive: true });
     await writeFile(join(scene.ws.reports, 'latest.json'), '{"entries": 3}');
     const corrupt = await scene.ws.run('report', '--reports', scene.ws.reports);

@@ -56,6 +56,10 @@ describe('aes-watch schedule with the real check', () => {
     signals.emit('SIGTERM');
     await daemon;
 
+    // Off a terminal, every line is JSON, and the tick logged exactly one: its run line.
+    const lines = stderr.trimEnd().split('\n');
+    const events = lines.map((line) => (JSON.parse(line) as { event?: string }).event);
+    expect(events.slice(0, events.indexOf('run') + 1)).toEqual(['scheduler-started', 'run']);
     const runLine = JSON.parse(stderr.split('\n').find((line) => line.includes('"event":"run"'))!);
     expect(runLine).toMatchObject({ outcome: 'completed', exitCode: 0, ok: 1, stale: 0, unreachable: 0 });
     expect(await readdir(join(ws.dir, 'snapshots'))).toContain('14-calvados');

@@ -22,6 +22,7 @@ describe('nightly.yml', () => {
     const dispatch = nightly.on.workflow_dispatch as { inputs: Record<string, { type: string; default: unknown }> };
     expect(dispatch.inputs.only).toMatchObject({ type: 'string', default: '' });
     expect(dispatch.inputs.dry_run).toMatchObject({ type: 'boolean', default: false });
+    expect(dispatch.inputs.accept).toMatchObject({ type: 'string', default: '' });
   });
 
   it('queues instead of cancelling a running check', () => {
@@ -35,10 +36,10 @@ describe('nightly.yml', () => {
     expect(job['timeout-minutes']).toBeGreaterThan(0);
   });
 
-  it('installs with npm ci on Node 20 with the npm cache', () => {
+  it('installs with npm ci on Node 24 (LTS) with the npm cache', () => {
     expect(stepUsing(nightly, 'actions/checkout')).toHaveLength(1);
     const [setupNode] = stepUsing(nightly, 'actions/setup-node');
-    expect(setupNode?.with).toMatchObject({ 'node-version': 20, cache: 'npm' });
+    expect(setupNode?.with).toMatchObject({ 'node-version': 24, cache: 'npm' });
     expect(stepNamed(nightly, 'install (npm ci').run).toMatch(/^npm ci\b/);
   });
 
@@ -61,6 +62,18 @@ describe('nightly.yml', () => {
     expect(check.run).toContain('check --issues github');
     expect(check.run).toContain('npx aes-watch');
     expect(check.run).not.toContain('${{'); // inputs only through env: no script injection
+  });
+
+  it('accepts the entries of the "accept" input before the check, through env only, never on a dry run', () => {
+    const accept = stepNamed(nightly, 'accept the reviewed entries');
+    expect(accept.env?.ACCEPT).toBe('${{ inputs.accept }}');
+    expect(accept.if).toContain("inputs.accept != ''");
+    expect(accept.if).toContain('inputs.dry_run != true');
+    expect(accept.run).toContain('npx aes-watch accept "${ids[@]}"');
+    expect(accept.run).not.toContain('${{');
+    const names = job.steps.map((step) => step.name ?? '');
+    expect(names.indexOf(accept.name!)).toBeLessThan(names.findIndex((name) => /check the guide/i.test(name)));
+    expect(stepNamed(nightly, 'commit the snapshots').env?.ACCEPTED).toBe('${{ inputs.accept }}');
   });
 
   it('commits snapshots only when they changed, naming the entries, with [skip ci]; never on a dry run', () => {
@@ -104,6 +117,9 @@ describe('ci.yml', () => {
     expect(ci.permissions).toEqual({ contents: 'read' });
     const steps = Object.values(ci.jobs).flatMap((j) => j.steps);
     expect(steps.some((step) => step.run === 'bash .ci/run')).toBe(true);
-    expect(stepUsing(ci, 'actions/setup-node')[0]?.with).toMatchObject({ 'node-version': 20 });
+    expect(stepUsing(ci, 'actions/setup-node')[0]?.with).toMatchObject({ 'node-version': '${{ matrix.node }}' });
+    const job = Object.values(ci.jobs)[0] as { strategy?: { matrix?: { node?: number[] } }; 'timeout-minutes'?: number };
+    expect(job.strategy?.matrix?.node).toEqual([20, 22, 24]);
+    expect(job['timeout-minutes']).toBeLessThanOrEqual(60);
   });
 });

@@ -81,6 +81,12 @@ describe('commit step', () => {
     expect(git(work, 'status', '--porcelain')).toBe('M data/guides/normandie.txt');
   });
 
+  it('names an accept run after the entries accepted and who reviewed them', async () => {
+    await put('snapshots/14-calvados/prefecture-page/baseline.md', 'Préfecture du Calvados\n');
+    runStep('commit the snapshots', { ...commitEnv, ACCEPTED: '14-calvados', ACTOR: 'redaction-gisti' });
+    expect(originLog()).toEqual(['accept: 14-calvados, reviewed by redaction-gisti [skip ci]', 'seed']);
+  });
+
   it('rebases and pushes when someone pushed to the branch meanwhile', async () => {
     const other = join(root, 'other');
     git(root, 'clone', '-q', origin, other);
@@ -119,19 +125,34 @@ describe('keep-alive step', () => {
   });
 });
 
+/** A stand-in `npx` that records its arguments, one per line. */
+async function fakeNpx(): Promise<{ env: Record<string, string>; args: () => Promise<string[]> }> {
+  const bin = join(root, 'bin');
+  await mkdir(bin);
+  const record = join(root, 'npx-args');
+  await writeFile(join(bin, 'npx'), `#!/usr/bin/env bash\nprintf '%s\\n' "$@" > "${record}"\n`);
+  await chmod(join(bin, 'npx'), 0o755);
+  return {
+    env: { PATH: `${bin}:${process.env.PATH}` },
+    args: async () => (await readFile(record, 'utf8')).trimEnd().split('\n'),
+  };
+}
+
+describe('accept step', () => {
+  it.each([
+    ['14-calvados', ['aes-watch', 'accept', '14-calvados']],
+    ['14, 50-manche', ['aes-watch', 'accept', '14', '50-manche']],
+    ['14,50 76', ['aes-watch', 'accept', '14', '50', '76']],
+    ['14; touch injected $(touch injected2)', ['aes-watch', 'accept', '14;', 'touch', 'injected', '$(touch', 'injected2)']],
+  ])('maps the accept input %j to the command line', async (input, expected) => {
+    const npx = await fakeNpx();
+    runStep('accept the reviewed entries', { ...npx.env, ACCEPT: input });
+    expect(await npx.args()).toEqual(expected);
+    expect(git(work, 'status', '--porcelain', '--untracked-files=all')).toBe(''); // nothing was executed from the input
+  });
+});
+
 describe('check step', () => {
-  /** A stand-in `npx` that records its arguments, one per line. */
-  async function fakeNpx(): Promise<{ env: Record<string, string>; args: () => Promise<string[]> }> {
-    const bin = join(root, 'bin');
-    await mkdir(bin);
-    const record = join(root, 'npx-args');
-    await writeFile(join(bin, 'npx'), `#!/usr/bin/env bash\nprintf '%s\\n' "$@" > "${record}"\n`);
-    await chmod(join(bin, 'npx'), 0o755);
-    return {
-      env: { PATH: `${bin}:${process.env.PATH}` },
-      args: async () => (await readFile(record, 'utf8')).trimEnd().split('\n'),
-    };
-  }
 
   it.each([
     [{ ONLY: '', DRY_RUN: '' }, ['aes-watch', 'check', '--issues', 'github']],

@@ -23,7 +23,7 @@ export function registerReport(program: Command, io: CliIO): void {
         json = JSON.parse(await readFile(path, 'utf8'));
       } catch (error) {
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        throw new UsageError(`${path}: ${missing ? 'no report yet; run aes-watch check first' : `not valid JSON (${(error as Error).message})`}`);
+        throw new UsageError(`${path}: ${missing ? 'no report yet; run npx aes-watch check first' : `not valid JSON (${(error as Error).message})`}`);
       }
       const parsed = RunReport.safeParse(json);
       if (!parsed.success) {

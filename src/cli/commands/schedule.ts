@@ -52,10 +52,18 @@ async function realCheck(io: CliIO, configPath: string | undefined): Promise<Job
   const { checkRequestFromConfig } = await import('../../run/request.js');
   const { runCheck } = await import('../../run/check.js');
   await checkRequestFromConfig(io.cwd, {}, configPath);
+  // Off a terminal (journald, docker logs) a tick is one JSON line, the daemon's `run` line:
+  // the check's human summary is dropped and only its errors are logged, as JSON.
+  const atTerminal = io.stderr === process.stderr && process.stderr.isTTY === true;
+  const { createLogger } = await import('../../shared/log.js');
+  const { Writable } = await import('node:stream');
+  const nowhere = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const checkIO: CliIO = atTerminal ? io : { ...io, stdout: nowhere, stderr: nowhere };
+  const seams = atTerminal ? {} : { log: createLogger({ level: 'error', pretty: false, destination: io.stderr }) };
   return async (signal) => {
     // wait: false: a manual `check` holding the lock makes this tick skip (exit 4, logged), not queue.
     const request = await checkRequestFromConfig(io.cwd, { wait: false }, configPath);
-    const result = await runCheck(request, io, signal);
+    const result = await runCheck(request, checkIO, signal, seams);
     return { exitCode: result.exitCode, ...result.summary };
   };
 }
