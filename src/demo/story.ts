@@ -1,9 +1,10 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { createHttpFetcher } from '../fetch/http.js';
 import { runCheck, type CheckResult } from '../run/check.js';
 import { systemClock } from '../shared/clock.js';
 import { checkRequestFromConfig } from '../run/request.js';
+import { prepareDemoFolder } from './folder.js';
 import { labelsFor } from '../report/labels.js';
 import { startReplaySite } from './replay-site.js';
 
@@ -21,8 +22,7 @@ export async function runDemo(root: string, work: string, out: NodeJS.WritableSt
   const say = (line: string) => out.write(`${line}\n`);
   const site = await startReplaySite(join(root, 'data', 'demo'));
   try {
-    await rm(work, { recursive: true, force: true });
-    await mkdir(work, { recursive: true });
+    await prepareDemoFolder(work);
     const seed = await readFile(join(root, 'data', 'guides', 'normandie.txt'), 'utf8');
     // The guide as published, but pointing at the replay site instead of the real prefectures.
     await writeFile(join(work, 'normandie.txt'), seed.replace(/<(https:\/\/[^>]+)>/g, (_, url: string) => `<${site.replayUrl(url)}>`));

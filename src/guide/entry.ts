@@ -25,6 +25,8 @@ export const GuideEntry = z.object({
     /** `none`: "Elles ne traitent pas les demandes d'AES"; `some`: see `handling`. */
     handlesAes: z.enum(['none', 'all', 'some', 'unknown']),
     handling: z.array(z.string()),
+    /** Each listed sous-préfecture and whether it takes AES requests (null: the guide does not say). */
+    each: z.array(z.object({ name: z.string(), handlesAes: z.boolean().nullable() })),
   }),
   /** ISO date of "Dernière mise à jour". */
   updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -48,6 +50,12 @@ export interface GuideProblem {
   file: string;
   line: number;
   message: string;
+  /**
+   * `file`: the whole document is unusable (unreadable, not text, empty, too
+   * large, or two sections for one département): a check checks nothing.
+   * Absent: one section is bad; the check checks the others.
+   */
+  scope?: 'file';
 }
 
 export interface ParsedGuide {

@@ -16,19 +16,36 @@ export function readGuideBytes(bytes: Uint8Array): GuideText {
     return { kind: 'rejected', line: 1, message: 'UTF-16 text: save the guide as UTF-8' };
   }
   const control = head.filter((b) => b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)).length;
-  if (head.includes(0) || control > head.length / 20) return { kind: 'rejected', line: 1, message: 'binary file, not guide text' };
+  if (control > head.length / 20) return { kind: 'rejected', line: 1, message: 'binary file, not guide text' };
+  // A NUL in text: a damaged file, never text a PDF extraction gives.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { kind: 'rejected', line: lineAt(bytes, nul), message: 'NUL byte: the file is damaged or not guide text' };
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
+    const latin1 = Buffer.from(bytes).toString('latin1');
+    // Not one UTF-8 sequence in it: a Latin-1 / Windows-1252 file, read as such. Mixed: damaged, refuse.
+    if (!UTF8_SEQUENCE.test(latin1)) return guideText(windows1252.decode(bytes));
     const lossy = Buffer.from(bytes).toString('utf8');
     const bad = lossy.indexOf('\uFFFD');
     const line = lossy.slice(0, Math.max(bad, 0)).split('\n').length;
-    return { kind: 'rejected', line, message: 'not valid UTF-8 (perhaps Latin-1 / Windows-1252): save the guide as UTF-8' };
+    return { kind: 'rejected', line, message: 'mixes UTF-8 with another encoding (Latin-1?): save the guide as UTF-8' };
   }
+  return guideText(text);
+}
+
+const windows1252 = new TextDecoder('windows-1252');
+const UTF8_SEQUENCE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
+const lineAt = (bytes: Uint8Array, offset: number) => bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
+
+function guideText(text: string): GuideText {
   if (text.replace(/^\uFEFF/, '').trim() === '') return { kind: 'rejected', line: 1, message: 'empty file: no guide text' };
   return { kind: 'text', text };
 }
+
+/** Far above any guide (a region's text is tens of kilobytes, its PDF a few megabytes). */
+export const MAX_GUIDE_BYTES = 10 * 1024 * 1024;
 
 const isPdfFile = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
@@ -55,25 +72,32 @@ function describe(error: unknown): string {
 
 /**
  * Reads and parses guide documents. Never throws for bad input: unreadable,
- * empty, binary and non-UTF-8 files become problems, and the others still parse.
+ * empty, binary, damaged or oversized files become problems of the whole file
+ * (`scope: 'file'`), a bad section a problem of that section, and the others still parse.
  */
 export async function loadGuides(paths: string[], cwd: string): Promise<ParsedGuide> {
   const entries: GuideEntry[] = [];
   const problems: GuideProblem[] = [];
   for (const path of paths) {
     const { files, problem } = await guideFiles(path, cwd);
-    if (problem) problems.push(problem);
+    if (problem) problems.push({ ...problem, scope: 'file' });
     for (const file of files) {
+      const unusable = (line: number, message: string) => problems.push({ file, line, message, scope: 'file' });
       let bytes: Uint8Array;
       try {
+        const size = (await stat(resolve(cwd, file))).size;
+        if (size > MAX_GUIDE_BYTES) {
+          unusable(1, `${(size / 1024 / 1024).toFixed(1)} MB: a guide document is at most ${MAX_GUIDE_BYTES / 1024 / 1024} MB (is this the right file?)`);
+          continue;
+        }
         bytes = await readFile(resolve(cwd, file));
       } catch (error) {
-        problems.push({ file, line: 1, message: `cannot read: ${describe(error)}` });
+        unusable(1, `cannot read: ${describe(error)}`);
         continue;
       }
       const text = isPdfFile(bytes) ? await readGuidePdf(bytes) : readGuideBytes(bytes);
       if (text.kind === 'rejected') {
-        problems.push({ file, line: text.line, message: text.message });
+        unusable(text.line, text.message);
         continue;
       }
       const parsed = parseGuide(text.text, file);

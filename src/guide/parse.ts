@@ -48,7 +48,7 @@ export function parseGuide(text: string, file: string): ParsedGuide {
   const problems: GuideProblem[] = [];
   const entries: GuideEntry[] = [];
   if (headers.length === 0) {
-    problems.push({ file, line: 1, message: 'no département sections found (expected "Région …", "Département de … (NN)", "Préfecture …" header lines)' });
+    problems.push({ file, line: 1, message: 'no département sections found (expected "Région …", "Département de … (NN)", "Préfecture …" header lines)', scope: 'file' });
     return { entries, problems };
   }
   headers.forEach((h, n) => {
@@ -82,6 +82,8 @@ export function duplicateIds(entries: GuideEntry[]): GuideProblem[] {
         file: entry.location.file,
         line: entry.location.line,
         message: `duplicate section for ${entry.id} (first at ${first.location.file}:${first.location.line})`,
+        // Which of the two is right? Nothing is checked until one is removed.
+        scope: 'file',
       });
     } else seen.set(entry.id, entry);
   }

@@ -15,20 +15,38 @@ function mentions(hay: string, name: string): boolean {
   return hay.includes(` ${needle} `) || hay.includes(` ${bare} `) || hay.includes(`'${bare} `);
 }
 
+/** One answer per listed sous-préfecture: true/false, or null when the guide does not say. */
+function each(names: string[], handlesAes: SubPrefectures['handlesAes'], handling: string[]): SubPrefectures['each'] {
+  return names.map((name) => ({ name, handlesAes: handlesAes === 'unknown' ? null : handling.includes(name) }));
+}
+
+function result(names: string[], handlesAes: SubPrefectures['handlesAes'], handling: string[]): SubPrefectures {
+  return { names, handlesAes, handling, each: each(names, handlesAes, handling) };
+}
+
+/** What one sentence of the block says: who it names, and whether it denies or grants. */
+function readSentence(names: string[], sentence: string) {
+  const hay = ` ${normaliseForMatch(sentence).replace(/[^a-z0-9']+/g, ' ')} `;
+  return { named: names.filter((n) => mentions(hay, n)), denies: DENIES.test(sentence), handles: HANDLES.test(sentence), except: EXCEPT.test(sentence) };
+}
+
 /**
  * Reads the closing "Sous-préfectures" block: "Elles ne traitent pas les demandes
  * d'AES" (none), "Elles traitent également les demandes d'AES" (all), or a sentence
- * naming the ones that do (some). Anything else is `unknown`, never a guess.
+ * naming the ones that do (some), also after a denial: "Elles ne traitent pas les
+ * demandes d'AES. La sous-préfecture du Havre les reçoit toutefois." Anything else
+ * is `unknown`, never a guess.
  */
 export function readSubPrefectures(names: string[], block: string | null): SubPrefectures {
-  if (block === null || block.trim() === '') return { names, handlesAes: 'unknown', handling: [] };
-  const hay = ` ${normaliseForMatch(block).replace(/[^a-z0-9']+/g, ' ')} `;
-  const named = names.filter((n) => mentions(hay, n));
-  if (DENIES.test(block)) {
-    if (EXCEPT.test(block) && named.length > 0) return { names, handlesAes: 'some', handling: named };
-    return { names, handlesAes: 'none', handling: [] };
+  if (block === null || block.trim() === '') return result(names, 'unknown', []);
+  const sentences = block.split(/(?<=[.;!?])\s+/u).map((text) => readSentence(names, text));
+  const named = [...new Set(sentences.flatMap((s) => s.named))];
+  if (sentences.some((s) => s.denies)) {
+    // A denial names its exceptions ("sauf …"); a further sentence may name one that does take requests.
+    const handling = names.filter((n) => sentences.some((s) => s.named.includes(n) && (s.except || (!s.denies && s.handles))));
+    return handling.length > 0 ? result(names, 'some', handling) : result(names, 'none', []);
   }
-  if (!HANDLES.test(block)) return { names, handlesAes: 'unknown', handling: [] };
-  if (named.length > 0 && named.length < names.length) return { names, handlesAes: 'some', handling: named };
-  return { names, handlesAes: 'all', handling: [...names] };
+  if (!sentences.some((s) => s.handles)) return result(names, 'unknown', []);
+  if (named.length > 0 && named.length < names.length) return result(names, 'some', names.filter((n) => named.includes(n)));
+  return result(names, 'all', [...names]);
 }

@@ -3,6 +3,8 @@ import { factValue } from '../report/labels.js';
 import { frenchDate } from '../report/local-time.js';
 import { nextSteps, stepText } from '../report/next-steps.js';
 import type { EntryReport, Reason, ReasonCode, SourceReport } from '../report/schema.js';
+import { FAILURE_REASONS } from './findings.js';
+import type { IssueKind } from './issue-draft.js';
 import type { IssueLabels } from './issue-labels.js';
 import { codeBlock, codeSpan, neutraliseText, safeLink } from './neutralise.js';
 
@@ -28,11 +30,18 @@ function more(l: IssueLabels, count: number, shown: number): string[] {
   return count > shown ? [l.more(count - shown)] : [];
 }
 
-export function reasonsSection(reasons: Reason[], l: IssueLabels): string[] {
+/**
+ * A failure's detail (timeout, HTTP 502...) changes from night to night for
+ * the same finding: only an unreachable issue, which is about the failure,
+ * shows it (as of when it was opened or last updated).
+ */
+const showDetail = (reason: Reason, kind: IssueKind) => kind === 'unreachable' || !FAILURE_REASONS.includes(reason.code);
+
+export function reasonsSection(reasons: Reason[], l: IssueLabels, kind: IssueKind): string[] {
   if (reasons.length === 0) return [];
   const lines = reasons.slice(0, MAX_REASONS).map((reason) => {
     const label = reasonLabel(l, reason.code);
-    const detail = reason.detail ? `${l.report.colon}${neutraliseText(clip(reason.detail))}` : '';
+    const detail = reason.detail && showDetail(reason, kind) ? `${l.report.colon}${neutraliseText(clip(reason.detail))}` : '';
     const source = reason.sourceUrl ? ` (${safeLink(clip(reason.sourceUrl, 1000))})` : '';
     return `- **${label[0]?.toUpperCase()}${label.slice(1)}**${detail}${source}`;
   });
@@ -69,13 +78,20 @@ export function datesSection(entry: EntryReport, l: IssueLabels): string[] {
   return [...lines, ''];
 }
 
-function sourceLines(source: SourceReport, l: IssueLabels): string[] {
+/** How a page answered is not a finding (200 or 304, HTTP or browser): only a gone or failed source says it. */
+function outcomeLine(source: SourceReport, l: IssueLabels, kind: IssueKind): string[] {
+  if (source.outcome === 'fetched') return [];
+  if (source.outcome !== 'gone' && kind === 'stale') return [`  - ${l.outcome} ${l.notFetchedThisRun}`];
   const status = source.httpStatus === null ? '' : `HTTP ${source.httpStatus}, `;
+  return [`  - ${l.outcome} ${status}${codeSpan(clip(source.outcome, 60))}`];
+}
+
+function sourceLines(source: SourceReport, l: IssueLabels, kind: IssueKind): string[] {
   const lines = [`- ${l.cited} ${safeLink(clip(source.url, 1000))}`];
   if (source.finalUrl && source.finalUrl !== source.url) {
     lines.push(`  - ${l.finalUrl} ${safeLink(clip(source.finalUrl, 1000))}`);
   }
-  lines.push(`  - ${l.outcome} ${status}${codeSpan(clip(source.outcome, 60))}`);
+  lines.push(...outcomeLine(source, l, kind));
   for (const hop of source.redirects.slice(0, 5)) {
     lines.push(`  - ${l.redirect(hop.status)} ${safeLink(clip(hop.url, 1000))}`);
   }
@@ -83,11 +99,11 @@ function sourceLines(source: SourceReport, l: IssueLabels): string[] {
   return lines;
 }
 
-export function sourcesSection(sources: SourceReport[], l: IssueLabels): string[] {
+export function sourcesSection(sources: SourceReport[], l: IssueLabels, kind: IssueKind): string[] {
   return [
     l.sources,
     '',
-    ...sources.slice(0, MAX_SOURCES).flatMap((source) => sourceLines(source, l)),
+    ...sources.slice(0, MAX_SOURCES).flatMap((source) => sourceLines(source, l, kind)),
     ...more(l, sources.length, MAX_SOURCES),
     '',
   ];

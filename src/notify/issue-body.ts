@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { STALE_REASONS, type EntryReport } from '../report/schema.js';
 import {
   checklistSection,
@@ -11,6 +10,7 @@ import {
   sourcesSection,
 } from './body-parts.js';
 import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
+import { findingsDigest } from './findings.js';
 import { issueLabelsFor, type IssueLabels } from './issue-labels.js';
 import type { IssueDraft, IssueKind } from './issue-draft.js';
 import { GITHUB_BODY_LIMIT, MARKER_ROOM } from './marker.js';
@@ -81,10 +81,10 @@ function renderTail(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: I
 function renderFacts(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: IssueLabels, reserve: number): string {
   const head = [
     ...intro(entry, kind, l),
-    ...reasonsSection(entry.reasons, l),
+    ...reasonsSection(entry.reasons, l, kind),
     ...(kind === 'stale' ? factsSection(entry.facts, l) : []),
     ...(kind === 'stale' ? datesSection(entry, l) : []),
-    ...sourcesSection(entry.sources, l),
+    ...sourcesSection(entry.sources, l, kind),
     ...successorsSection(entry, l),
   ].join('\n');
   const report = links.reportUrl ? [`${l.fullRunReport} ${reportLink(links.reportUrl, l)}`, ''] : [];
@@ -105,24 +105,6 @@ function renderFacts(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: 
   return `${head}\n${diffHeading}\n${parts.join('\n')}\n${tail}`.trimEnd();
 }
 
-function sha(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 20);
-}
-
-/**
- * The digest says when the editor has something new to read. Stale: the body
- * without the (per-run) report link. Unreachable: only what the outage is
- * about, so a flapping error (timeout one night, 502 the next) does not
- * comment every night.
- */
-function draftDigest(entry: EntryReport, kind: IssueKind, title: string, l: IssueLabels): string {
-  if (kind === 'unreachable') {
-    return sha(JSON.stringify({ kind, id: entry.id, guide: entry.guideUpdated, urls: entry.sources.map((s) => s.url) }));
-  }
-  // Without the draft: its date is today's, so it would read as news every night.
-  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null }, l, false)}`);
-}
-
 /** The issue one entry would carry, in `lang` (French by default). Same input, byte-identical output. */
 export function draftIssue(entry: EntryReport, kind: IssueKind, links: IssueLinks, lang: Lang = DEFAULT_LANG): IssueDraft {
   const l = issueLabelsFor(lang);
@@ -132,6 +114,7 @@ export function draftIssue(entry: EntryReport, kind: IssueKind, links: IssueLink
     departmentCode: entry.department.code,
     title,
     body: render(entry, kind, links, l),
-    digest: draftDigest(entry, kind, title, l),
+    // From the findings only: neither how the pages were fetched nor the language of the body.
+    digest: findingsDigest(entry, kind),
   };
 }

@@ -28,6 +28,8 @@ export interface IssueLabels {
   cited: string;
   finalUrl: string;
   outcome: string;
+  /** A stale issue's failed source, without the night's failure details. */
+  notFetchedThisRun: string;
   redirect: (status: number) => string;
   pageTitle: string;
   forTheEditor: string;
@@ -65,6 +67,7 @@ const fr: IssueLabels = {
   cited: 'Citée :',
   finalUrl: 'URL finale :',
   outcome: 'Résultat :',
+  notFetchedThisRun: 'pas récupérée ou pas lisible lors de cette vérification',
   redirect: (status) => `Redirection ${status} depuis`,
   pageTitle: 'Titre de la page :',
   forTheEditor: '### Que faire',
@@ -103,6 +106,7 @@ const en: IssueLabels = {
   cited: 'Cited:',
   finalUrl: 'Final URL:',
   outcome: 'Outcome:',
+  notFetchedThisRun: 'could not be fetched or read in this run',
   redirect: (status) => `Redirect: ${status} from`,
   pageTitle: 'Page title:',
   forTheEditor: '### For the editor',

@@ -21,6 +21,7 @@ import { createFileSnapshotStore } from '../snapshot/store.js';
 import { checkEntry } from './check-entry.js';
 import { startInTurns } from './start-in-turns.js';
 import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
+import { claimRunFolders } from './folders.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -53,7 +54,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const guides = await loadGuides(request.guides, request.cwd);
   for (const problem of guides.problems) writeLine(io.stderr, formatProblem(problem));
-  if (guides.problems.length > 0) return done(EXIT.usage);
+  // A whole file unusable: nothing is checked. A bad section: the others are, and the run still ends with exit 2.
+  if (guides.problems.some((problem) => problem.scope === 'file')) return done(EXIT.usage);
+  const badSections = guides.problems.map((problem) => `${formatProblem(problem)} (this section was not checked)`);
   const selection = selectEntries(guides.entries, request.only);
   if (selection.kind === 'unknown') {
     writeLine(io.stderr, `aes-watch: --only: no guide entry matches ${selection.names.map((n) => `"${n}"`).join(', ')}`);
@@ -62,7 +65,17 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
-  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock });
+  const refused = await claimRunFolders(snapshotsDir, reportsDir);
+  if (refused) {
+    writeLine(io.stderr, refused);
+    return done(EXIT.usage);
+  }
+  const lock = await acquireRunLock(lockPathFor(snapshotsDir), {
+    wait: request.wait,
+    clock,
+    signal,
+    onWait: (owner) => writeLine(io.stderr, `aes-watch: another run (pid ${owner.pid}) is writing ${request.snapshotsDir}; waiting for it to end (--wait)`),
+  });
   if (lock.kind === 'held') {
     writeLine(io.stderr, `aes-watch: another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") is writing ${request.snapshotsDir}; try again later or pass --wait`);
     return done(EXIT.locked);
@@ -77,7 +90,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     return browser;
   };
   const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
-  const warnings: string[] = [];
+  const warnings: string[] = [...badSections];
   const warn = (message: string) => {
     warnings.push(message);
     log.warn(message);
@@ -126,6 +139,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     const outcomes = await runReporters(await reportersFor(request), report, context);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
+    if (badSections.length > 0) return done(EXIT.usage, report);
     const failedReporter = outcomes.find((outcome) => outcome.kind === 'failed');
     if (failedReporter?.kind === 'failed') return done(failedReporter.exitCode, report);
     if (entries.some((entry) => request.failOn.includes(entry.status))) return done(EXIT.failOn, report);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -40,6 +41,8 @@ export interface LockOptions {
   signal?: AbortSignal;
   /** Told why an abandoned lock was taken over, for the log. */
   onTakeOver?: (why: string) => void;
+  /** With `wait`: told once, when the lock is found held and waiting starts. */
+  onWait?: (owner: LockOwner) => void;
 }
 
 /** Far longer than any real run; only guards against a recycled pid. */
@@ -60,6 +63,7 @@ export async function acquireRunLock(path: string, options: LockOptions): Promis
   const clock = options.clock ?? systemClock;
   const pollMs = options.pollMs ?? 1000;
   const started = clock.now().getTime();
+  let waiting = false;
   await mkdir(dirname(path), { recursive: true });
   for (;;) {
     const owner: LockOwner = {
@@ -81,6 +85,8 @@ export async function acquireRunLock(path: string, options: LockOptions): Promis
     const waited = clock.now().getTime() - started;
     const timedOut = options.timeoutMs !== undefined && waited >= options.timeoutMs;
     if (!options.wait || timedOut || options.signal?.aborted) return held(seen.owner);
+    if (!waiting) options.onWait?.(seen.owner);
+    waiting = true;
     try {
       await clock.sleep(pollMs, options.signal);
     } catch {
@@ -93,14 +99,33 @@ function held(owner: LockOwner): RunLock {
   return { kind: 'held', owner: { pid: owner.pid, startedAt: owner.startedAt, command: owner.command, host: owner.host } };
 }
 
+/**
+ * The last way out: a process that ends without calling release (uncaught
+ * error, process.exit) still removes its own lock, synchronously, on 'exit'.
+ */
+function releaseOnExit(path: string, token: string): () => void {
+  const hook = () => {
+    try {
+      const owner = LockOwner.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+      if (owner.success && owner.data.token === token) unlinkSync(path);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  };
+  process.on('exit', hook);
+  return () => process.off('exit', hook);
+}
+
 function acquired(path: string, token: string): RunLock {
   heldHere.add(path);
   let released = false;
+  const forgetExitHook = releaseOnExit(path, token);
   return {
     kind: 'acquired',
     async release() {
       if (released) return;
       released = true;
+      forgetExitHook();
       heldHere.delete(path);
       // Only remove the file if it is still ours: after a takeover it belongs to someone else.
       const current = await readOwner(path);

@@ -10,7 +10,7 @@ const byId = (id: string) => {
   if (!entry) throw new Error(`no entry ${id}`);
   return entry;
 };
-const none = (names: string[]) => ({ names, handlesAes: 'none', handling: [] });
+const none = (names: string[]) => ({ names, handlesAes: 'none', handling: [], each: names.map((name) => ({ name, handlesAes: false })) });
 
 describe('the Normandy seed guide', () => {
   it('yields exactly four valid entries and no problems', () => {

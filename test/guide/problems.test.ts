@@ -15,8 +15,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'blank.txt'), '\n  \n\t\n');
   await writeFile(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48]));
   await writeFile(join(dir, 'guide.pdf'), Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj', 'latin1'));
-  // Latin-1 bytes: "Région" is 52 E9 67 69 6F 6E, invalid as UTF-8; on line 3.
-  await writeFile(join(dir, 'latin1.txt'), Buffer.from('gisti\n\nR\xe9gion Normandie\n', 'latin1'));
+  // UTF-8 "Région" on line 3, then Latin-1 bytes: "Région" is 52 E9 67 69 6F 6E, invalid as UTF-8; on line 4.
+  await writeFile(join(dir, 'mixed.txt'), Buffer.concat([Buffer.from('gisti\n\nRégion Normandie\n', 'utf8'), Buffer.from('R\xe9gion Normandie\n', 'latin1')]));
   await writeFile(join(dir, 'utf16.txt'), Buffer.from('\ufeffRégion', 'utf16le'));
 });
 afterAll(async () => {
@@ -29,11 +29,11 @@ describe('bad input files', () => {
     ['blank.txt', 1, 'empty file: no guide text'],
     ['binary.txt', 1, 'binary file, not guide text'],
     ['guide.pdf', 1, 'cannot read this PDF: the PDF is truncated: its 22 bytes end before the end-of-file marker (%%EOF)'],
-    ['latin1.txt', 3, 'not valid UTF-8 (perhaps Latin-1 / Windows-1252): save the guide as UTF-8'],
+    ['mixed.txt', 4, 'mixes UTF-8 with another encoding (Latin-1?): save the guide as UTF-8'],
     ['utf16.txt', 1, 'UTF-16 text: save the guide as UTF-8'],
   ])('%s is a problem at line %i, not a crash', async (name, line, message) => {
     const parsed = await loadGuides([name], dir);
-    expect(parsed).toEqual({ entries: [], problems: [{ file: name, line, message }] });
+    expect(parsed).toEqual({ entries: [], problems: [{ file: name, line, message, scope: 'file' }] });
   });
 
   it('reports a missing file and still parses the good ones given with it', async () => {
@@ -57,7 +57,7 @@ describe('bad input files', () => {
   it('says there are no sections in text that is not a guide', () => {
     expect(parseGuide('Bonjour,\nceci est une lettre.\n', 'letter.txt')).toEqual({
       entries: [],
-      problems: [{ file: 'letter.txt', line: 1, message: expect.stringContaining('no département sections found') }],
+      problems: [{ file: 'letter.txt', line: 1, message: expect.stringContaining('no département sections found'), scope: 'file' }],
     });
   });
 });

@@ -31,6 +31,11 @@ describe('Île-de-France fixture (CRLF, five départements)', () => {
       names: ['Mantes-la-Jolie', 'Rambouillet', 'Saint-Germain-en-Laye'],
       handlesAes: 'some',
       handling: ['Mantes-la-Jolie', 'Rambouillet'],
+      each: [
+        { name: 'Mantes-la-Jolie', handlesAes: true },
+        { name: 'Rambouillet', handlesAes: true },
+        { name: 'Saint-Germain-en-Laye', handlesAes: false },
+      ],
     });
     expect(e.facts.find((f) => f.kind === 'address')).toEqual({
       kind: 'address',
@@ -84,7 +89,15 @@ describe('Île-de-France fixture (CRLF, five départements)', () => {
   it('slugs an apostrophe, reads a DSFR document detail and an exception among sous-préfectures', () => {
     const e = entry(idf.entries, '95-val-d-oise');
     expect(e.department).toEqual({ code: '95', name: "Val-d'Oise" });
-    expect(e.subPrefectures).toEqual({ names: ['Argenteuil', 'Sarcelles'], handlesAes: 'some', handling: ['Argenteuil'] });
+    expect(e.subPrefectures).toEqual({
+      names: ['Argenteuil', 'Sarcelles'],
+      handlesAes: 'some',
+      handling: ['Argenteuil'],
+      each: [
+        { name: 'Argenteuil', handlesAes: true },
+        { name: 'Sarcelles', handlesAes: false },
+      ],
+    });
     expect(e.facts).toContainEqual({ kind: 'document', value: "Formulaire de demande d'AES", format: 'pdf', size: '312,5 Ko', date: '2023-01-03', href: null });
     expect(e.facts).toContainEqual(expect.objectContaining({ kind: 'address', street: null, postBox: 'CS 20105', city: 'CERGY-PONTOISE' }));
   });
@@ -105,7 +118,7 @@ describe('Corse fixture (2A/2B, broken channel sentence, unrecognised wording)',
     const e = entry(corse.entries, '2A-corse-du-sud');
     expect(e.channels.wording).toBe("La demande d'admission exceptionnelle se fait par voie postale et par voie dématérialisée.");
     expect(e.channels.recognised).toEqual(['postal', 'online']);
-    expect(e.subPrefectures).toEqual({ names: ['Sartène'], handlesAes: 'all', handling: ['Sartène'] });
+    expect(e.subPrefectures).toEqual({ names: ['Sartène'], handlesAes: 'all', handling: ['Sartène'], each: [{ name: 'Sartène', handlesAes: true }] });
     expect(e.sources[0]?.clientRoute).toBe('#!/Particuliers/page/F2208');
     expect(e.facts).toContainEqual(expect.objectContaining({ kind: 'address', postcode: '20188', city: 'Ajaccio', cedex: '9', street: 'Cours Napoléon' }));
     expect(e.facts).toContainEqual({ kind: 'url', value: 'https://demarche.numerique.gouv.fr/commencer/2a-admission-exceptionnelle', role: 'online-procedure' });
@@ -130,7 +143,7 @@ describe('Guadeloupe fixture (overseas code, worded date, no contents block)', (
     expect(e.updated).toBe('2023-03-01');
     expect(e.prefecture).toBe('Basse-Terre');
     expect(e.channels.recognised).toEqual(['postal', 'appointment']);
-    expect(e.subPrefectures).toEqual({ names: ['Pointe-à-Pitre'], handlesAes: 'all', handling: ['Pointe-à-Pitre'] });
+    expect(e.subPrefectures).toEqual({ names: ['Pointe-à-Pitre'], handlesAes: 'all', handling: ['Pointe-à-Pitre'], each: [{ name: 'Pointe-à-Pitre', handlesAes: true }] });
     expect(e.facts).toContainEqual({ kind: 'phone', value: '0590 99 39 00' });
   });
 });

@@ -13,6 +13,8 @@ export interface IssueWorkspace {
   env: NodeJS.ProcessEnv;
   writeGuide(sections: GuideSectionSpec[]): Promise<void>;
   check(...extra: string[]): Promise<CliRun>;
+  /** The same check with some environment variables changed for this run only. */
+  checkWith(env: NodeJS.ProcessEnv, ...extra: string[]): Promise<CliRun>;
   latest(): Promise<RunReport>;
   /** Every file under the reports folder, concatenated: to look for leaks. */
   allReportText(): Promise<string>;
@@ -29,16 +31,18 @@ export async function issueWorkspace(fake: FakeGitHub, env: NodeJS.ProcessEnv = 
     AES_WATCH_GITHUB_PACE_MS: '0',
     ...env,
   };
+  const checkWith = (env: NodeJS.ProcessEnv, ...extra: string[]) =>
+    aesWatch(
+      ['check', '--guide', guide, '--snapshots', join(dir, 'snapshots'), '--reports', reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '2000', '--issues', 'github', '--lang', 'en', ...extra],
+      { cwd: dir, env: { ...fullEnv, ...env } },
+    );
   return {
     dir,
     reports,
     env: fullEnv,
     writeGuide: (sections) => writeFile(guide, guideDocument('Testland', sections)),
-    check: (...extra) =>
-      aesWatch(
-        ['check', '--guide', guide, '--snapshots', join(dir, 'snapshots'), '--reports', reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '2000', '--issues', 'github', '--lang', 'en', ...extra],
-        { cwd: dir, env: fullEnv },
-      ),
+    check: (...extra) => checkWith({}, ...extra),
+    checkWith,
     latest: async () => RunReport.parse(JSON.parse(await readFile(join(reports, 'latest.json'), 'utf8'))),
     async allReportText() {
       const files = await readdir(reports, { recursive: true, withFileTypes: true });

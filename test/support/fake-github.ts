@@ -24,6 +24,7 @@ export interface RecordedRequest {
 }
 
 export interface Fault {
+  /** `*` matches every method. */
   method: string;
   path: RegExp;
   status: number;
@@ -33,6 +34,8 @@ export interface Fault {
   times?: number;
   /** Perform the request, then answer the error: a crash after GitHub acted. */
   afterApplying?: boolean;
+  /** Answer nothing: the connection drops (after applying, with `afterApplying`). */
+  dropConnection?: boolean;
 }
 
 export interface FakeGitHub {
@@ -47,6 +50,8 @@ export interface FakeGitHub {
   violations: string[];
   writes(): RecordedRequest[];
   fail(fault: Fault): void;
+  /** Drops every fault still pending: GitHub works again. */
+  heal(): void;
   /** What a person does in the web UI (no request recorded). */
   person: {
     close(issue: number, reason: 'completed' | 'not_planned'): void;
@@ -197,10 +202,11 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     const [scheme, presented] = (req.headers.authorization ?? '').split(' ');
     if (!/^(token|bearer)$/i.test(scheme ?? '') || presented !== token) return send(res, 401, { message: 'Bad credentials', documentation_url: DOCS });
     if (!url.pathname.startsWith(`${base}/`)) return send(res, 404, { message: 'Not Found', documentation_url: DOCS });
-    const fault = faults.find((f) => f.left > 0 && f.method === method && f.path.test(url.pathname));
+    const fault = faults.find((f) => f.left > 0 && (f.method === '*' || f.method === method) && f.path.test(url.pathname));
     if (fault) {
       fault.left -= 1;
       if (fault.afterApplying) apply(method, url, (body ?? {}) as Record<string, unknown>, { writeHead: () => ({}), end: () => undefined } as never);
+      if (fault.dropConnection) return void req.socket.destroy();
       return send(res, fault.status, { message: fault.message ?? 'Server Error', documentation_url: DOCS }, fault.headers);
     }
     apply(method, url, (body ?? {}) as Record<string, unknown>, res);
@@ -225,6 +231,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     violations,
     writes: () => requests.filter((r) => r.method !== 'GET'),
     fail: (fault) => void faults.push({ ...fault, left: fault.times ?? 1 }),
+    heal: () => void faults.splice(0),
     person: {
       close(n, reason) {
         const issue = store.mustFind(n);

@@ -66,7 +66,8 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
         },
         flags.config,
       );
-      const result = await runCheck(request, io);
-      setExit(result.exitCode);
+      const { interruptible, exitCodeFor } = await import('../interrupt.js');
+      const { value: result, interrupted } = await interruptible((signal) => runCheck(request, io, signal), io.stderr);
+      setExit(interrupted ? exitCodeFor(interrupted) : result.exitCode);
     });
 }

@@ -9,6 +9,11 @@ const labelName = (label: Label) => (typeof label === 'string' ? label : (label.
 /** Non-idempotent POSTs are never retried: a 502 may hide a success, and the next run's listing repairs it. */
 const NO_RETRY = { request: { retries: 0 } };
 
+function alreadyExists(error: unknown): boolean {
+  const e = error as { status?: number; response?: { data?: { errors?: { code?: string }[] } } };
+  return e.status === 422 && (e.response?.data?.errors ?? []).some((detail) => detail.code === 'already_exists');
+}
+
 export function createOctokitTracker(client: GitHubClient, owner: string, repo: string): Tracker {
   const where = { owner, repo };
   return {
@@ -46,8 +51,8 @@ export function createOctokitTracker(client: GitHubClient, owner: string, repo: 
       try {
         await client.rest.issues.createLabel({ ...where, ...label });
       } catch (error) {
-        // Another run created it meanwhile: that is the wanted state.
-        if ((error as { status?: number }).status !== 422) throw error;
+        // Another run created it meanwhile: that is the wanted state. Any other refusal is not.
+        if (!alreadyExists(error)) throw error;
       }
     },
     async createIssue(issue) {

@@ -4,24 +4,10 @@ import type { RunReport } from '../../report/schema.js';
 import { issueIntents } from '../intents.js';
 import { createGitHubClient } from './client.js';
 import { createDryRunTracker } from './dry-run-tracker.js';
+import { explainGitHubError } from './explain.js';
 import { createOctokitTracker } from './octokit-tracker.js';
 import { readGitHubSettings, scrubSecrets } from './settings.js';
 import { formatSyncSummary, syncIssues } from './sync.js';
-
-interface RequestLikeError {
-  status?: number;
-  message?: string;
-  request?: { method?: string; url?: string };
-}
-
-/** One line a maintainer can act on: which call, what GitHub answered. Never the token. */
-export function describeGitHubError(error: unknown, apiUrl: string): string {
-  const e = (error ?? {}) as RequestLikeError;
-  const call = e.request?.method && e.request.url ? `${e.request.method} ${e.request.url.replace(apiUrl, '')}: ` : '';
-  const status = typeof e.status === 'number' ? `HTTP ${e.status} ` : '';
-  const message = (e.message ?? String(error)).split('\n')[0]?.slice(0, 300) ?? '';
-  return `${call}${status}${message}`.trim();
-}
 
 function failed(context: ReporterContext, message: string): ReporterOutcome {
   context.log.error({ reporter: 'github' }, message);
@@ -52,7 +38,7 @@ export function createGitHubReporter(): Reporter {
         const summary = formatSyncSummary(await syncIssues(intents, tracker));
         return { kind: 'done', summary: `${context.dryRun ? 'dry run, ' : ''}${repoPath} ${summary}` };
       } catch (error) {
-        const detail = scrubSecrets(describeGitHubError(error, settings.apiUrl), settings.token);
+        const detail = scrubSecrets(explainGitHubError(error, settings.apiUrl, repoPath), settings.token);
         return failed(context, `GitHub issues not updated (${repoPath}): ${detail}`);
       }
     },
