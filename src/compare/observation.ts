@@ -24,6 +24,8 @@ export type SourceObservation =
       /** A new snapshot was stored this run (content differs from the last one, or there was none). */
       storedNew: boolean;
       snapshotPath: string;
+      /** The reviewed baseline could not be read and was moved aside: why, for the editor. */
+      baselineDamaged?: string | null;
     }
   | {
       kind: 'gone';

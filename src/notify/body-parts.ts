@@ -12,6 +12,7 @@ export const REASON_LABEL: Record<ReasonCode, string> = {
   'source-gone': 'source gone',
   'fetch-failed': 'fetch failed',
   'extraction-failed': 'extraction failed',
+  'baseline-damaged': 'reviewed baseline damaged',
 };
 
 /** Caps that keep everything but the diffs well under the body limit, whatever a page holds. */

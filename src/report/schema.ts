@@ -11,6 +11,7 @@ export const ReasonCode = z.enum([
   'source-gone',
   'fetch-failed',
   'extraction-failed',
+  'baseline-damaged',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
@@ -20,6 +21,7 @@ export const STALE_REASONS: readonly ReasonCode[] = [
   'page-updated',
   'source-moved',
   'source-gone',
+  'baseline-damaged',
 ];
 
 export const Reason = z.object({

@@ -6,7 +6,19 @@ import type { EntryReport } from '../report/schema.js';
 import type { Source } from '../sources/source.js';
 import { observeSource, type ObserveDeps } from './observe.js';
 
-export type EntryDeps = ObserveDeps;
+export interface EntryDeps extends ObserveDeps {
+  /** Failed runs before an `unreachable` issue: the stored count stops there. */
+  unreachableAfter: number;
+}
+
+/**
+ * The failure count after tonight. It stops at the threshold (or where an older
+ * release left it), so a site that stays down changes no file until it recovers.
+ */
+export function nextFailureCount(previous: number, unreachable: boolean, threshold: number): number {
+  if (!unreachable) return 0;
+  return Math.min(previous + 1, Math.max(threshold, previous));
+}
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
 export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
@@ -17,16 +29,18 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
   // An interrupted run learnt nothing about the sources: it must not count as a failed night.
   if (deps.signal?.aborted) return entryReport(entry, verdict, observations, 0);
 
-  const state = await deps.store.readState(entry.id);
-  const consecutiveFailures = verdict.status === 'unreachable' ? state.consecutiveFailures + 1 : 0;
+  const { state, damaged } = await deps.store.readState(entry.id);
+  if (damaged) deps.warn(`${entry.id}: ${damaged.problem}; moved aside to ${damaged.movedTo.join(', ')}; the failure count starts again`);
+  const consecutiveFailures = nextFailureCount(state.consecutiveFailures, verdict.status === 'unreachable', deps.unreachableAfter);
   // Written only when it changes, so a quiet night leaves git clean.
   if (consecutiveFailures !== state.consecutiveFailures) await deps.store.writeState(entry.id, { consecutiveFailures });
 
   if (verdict.status === 'ok') {
     // A first run that finds the guide true makes its snapshot the reviewed baseline.
+    // A damaged baseline is not a first run: only `accept` replaces it (the verdict says so).
     for (const [index, observation] of observations.entries()) {
       const source = sources[index];
-      if (source && observation.kind === 'content' && observation.baselineText === null) {
+      if (source && observation.kind === 'content' && observation.baselineText === null && !observation.baselineDamaged) {
         await deps.store.promote(entry.id, source.key);
       }
     }

@@ -18,6 +18,8 @@ import { createLogger, type Logger } from '../shared/log.js';
 import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
+import { StoreTransaction, type StoreFs } from '../snapshot/staging.js';
+import { cannotWrite, openRunStore, settleAll } from './run-store.js';
 import { checkEntry } from './check-entry.js';
 import type { CheckRequest } from './request.js';
 
@@ -34,6 +36,8 @@ export interface CheckSeams {
   log?: Logger;
   http?: Fetcher;
   browser?: () => Fetcher;
+  /** The snapshot store's file system calls (tests simulate a full disk here). */
+  fs?: StoreFs;
 }
 
 const EMPTY = { ok: 0, stale: 0, unreachable: 0 };
@@ -60,7 +64,11 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
-  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock });
+  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock }).catch(cannotWrite);
+  if (lock.kind === 'cannot-write') {
+    writeLine(io.stderr, `aes-watch: ${lock.error.message}; nothing was changed`);
+    return done(EXIT.cannotWrite);
+  }
   if (lock.kind === 'held') {
     writeLine(io.stderr, `aes-watch: another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") is writing ${request.snapshotsDir}; try again later or pass --wait`);
     return done(EXIT.locked);
@@ -74,10 +82,18 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     browser ??= withPoliteness(seams.browser?.() ?? lazyBrowser(request, io, log), scheduler);
     return browser;
   };
-  const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
+  const transaction = new StoreTransaction(snapshotsDir, seams.fs);
+  const store = createFileSnapshotStore(snapshotsDir, () => clock.now(), { transaction });
   const warnings: string[] = [];
+  // One line for a folder we cannot write; the snapshots stay exactly as they were.
+  const storeFailed = (error: Error) => {
+    writeLine(io.stderr, `aes-watch: ${error.message}; the snapshots were left as they were`);
+    return done(EXIT.cannotWrite);
+  };
   try {
-    const entries: EntryReport[] = await Promise.all(
+    const opened = await openRunStore(snapshotsDir, seams.fs);
+    if (opened) return storeFailed(opened);
+    const entries: EntryReport[] | null = await settleAll(
       selection.entries.map((entry) =>
         checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
           http,
@@ -86,14 +102,22 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
           store,
           clock,
           log,
+          unreachableAfter: request.unreachableAfter,
           warn: (message) => {
             warnings.push(message);
             log.warn(message);
           },
         }),
       ),
-    );
+    ).catch((error: unknown) => {
+      if (transaction.failed) return null;
+      throw error;
+    });
+    if (transaction.failed || entries === null) return storeFailed(transaction.failed ?? new Error('the snapshots could not be written'));
     if (signal?.aborted) {
+      // What was observed before the stop is kept, as before; only the report is skipped.
+      const failed = await transaction.commit().then(() => null, (error: Error) => error);
+      if (failed) return storeFailed(failed);
       log.warn('check aborted: no report written for this run');
       return done(EXIT.ok);
     }
@@ -110,6 +134,11 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     });
     const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout };
     const outcomes = await runReporters(await reportersFor(request), report, context);
+    // The snapshots land only with their report: a report folder we cannot write leaves them as they were.
+    const unwritable = outcomes.find((outcome) => outcome.kind === 'failed' && outcome.exitCode === EXIT.cannotWrite);
+    if (unwritable?.kind === 'failed') return storeFailed(new Error(unwritable.message));
+    const failed = await transaction.commit().then(() => null, (error: Error) => error);
+    if (failed) return storeFailed(failed);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
     const failedReporter = outcomes.find((outcome) => outcome.kind === 'failed');
@@ -117,6 +146,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     if (entries.some((entry) => request.failOn.includes(entry.status))) return done(EXIT.failOn, report);
     return done(EXIT.ok, report);
   } finally {
+    await transaction.discard();
     await (browser as Fetcher | null)?.close?.().catch((error: unknown) => log.warn({ err: error }, 'closing the browser failed'));
     await lock.release();
   }

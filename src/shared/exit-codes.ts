@@ -10,4 +10,6 @@ export const EXIT = {
   notifyFailed: 3,
   /** Another run holds the lock and `--wait` was not given. */
   locked: 4,
+  /** The snapshot or report folder cannot be written (disk full, read-only, no permission); snapshots left as they were. */
+  cannotWrite: 5,
 } as const;

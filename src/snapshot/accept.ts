@@ -1,5 +1,6 @@
 import { acquireRunLock, lockPathFor } from '../schedule/lock.js';
 import { namesEntry } from '../sources/select.js';
+import { recoverStore } from './staging.js';
 import { createFileSnapshotStore } from './store.js';
 
 export type AcceptResult =
@@ -19,6 +20,7 @@ export async function acceptSnapshots(root: string, names: string[] | 'all'): Pr
   const lock = await acquireRunLock(lockPathFor(root), { wait: false });
   if (lock.kind === 'held') return { kind: 'locked', pid: lock.owner.pid };
   try {
+    await recoverStore(root);
     const accepted = [];
     for (const entryId of wanted) {
       let sources = 0;

@@ -16,7 +16,8 @@ export const SnapshotMeta = z.object({
   title: z.string().nullable(),
   pageUpdated: z.string().nullable(),
   extractorVersion: z.number().int(),
-  sha256: z.object({ text: z.string(), html: z.string() }),
+  /** Ties the slot's files to one fetch: `png` only for a browser page's screenshot. */
+  sha256: z.object({ text: z.string(), html: z.string(), png: z.string().optional() }),
   facts: z.array(Fact),
   hasScreenshot: z.boolean().default(false),
 });
@@ -31,6 +32,7 @@ export interface Snapshot {
 
 /** Per-entry state that must survive between runs. */
 export const EntryState = z.object({
+  /** Stops at the `unreachableAfter` threshold, so a site that stays down changes nothing night after night. */
   consecutiveFailures: z.number().int().nonnegative().default(0),
 });
 export type EntryState = z.infer<typeof EntryState>;
