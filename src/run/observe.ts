@@ -35,6 +35,7 @@ async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Load
     deps.warn(`snapshot ${source.entryId}/${source.key}/${slot}: ${damaged}`);
     return { snapshot: null, damaged };
   }
+  if (read.kind === 'set-aside') return { snapshot: null, damaged: `the stored ${slot} snapshot was damaged and moved aside to ${read.movedTo.join(', ')}` };
   if (read.kind === 'missing') return { snapshot: null, damaged: null };
   const snapshot = read.snapshot;
   if (snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return { snapshot, damaged: null };

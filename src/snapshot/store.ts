@@ -18,7 +18,9 @@ export type SnapshotRead =
   | { kind: 'missing' }
   | { kind: 'found'; snapshot: Snapshot; screenshot: Buffer | null }
   /** The slot's files were moved aside as `<name>.damaged-<time>`; never deleted. */
-  | { kind: 'damaged'; problem: string; movedTo: string[] };
+  | { kind: 'damaged'; problem: string; movedTo: string[] }
+  /** No slot, but damaged files of it were moved aside on an earlier run (a baseline waits for `accept`). */
+  | { kind: 'set-aside'; movedTo: string[] };
 
 export type StateRead = { state: EntryState; damaged: { problem: string; movedTo: string[] } | null };
 
@@ -101,7 +103,10 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
   async function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot): Promise<SnapshotRead> {
     const files = Object.fromEntries(await Promise.all(EXTS.map(async (ext) => [ext, await readBytes(tx.path(rel(entryId, key, slot, ext)))] as const))) as Record<Ext, FileRead>;
     const present = EXTS.filter((ext) => files[ext].kind !== 'absent');
-    if (present.length === 0) return { kind: 'missing' };
+    if (present.length === 0) {
+      const aside = (await readdir(join(root, entryId, key)).catch(() => [] as string[])).filter((name) => name.startsWith(`${slot}.`) && name.includes('.damaged-'));
+      return aside.length > 0 ? { kind: 'set-aside', movedTo: aside.sort().map((name) => join(root, entryId, key, name)) } : { kind: 'missing' };
+    }
     const problem = ((): string | { meta: SnapshotMeta; text: string; html: string; png: Buffer | null } => {
       const { json, md, html, png } = files;
       if (json.kind === 'absent') return `${present.map((ext) => `${slot}.${ext}`).join(', ')} without its ${slot}.json`;
