@@ -64,7 +64,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
-  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock }).catch(cannotWrite);
+  const lock = await acquireRunLock(lockPathFor(snapshotsDir), { wait: request.wait, clock }).catch((error: unknown) => cannotWrite(error, snapshotsDir));
   if (lock.kind === 'cannot-write') {
     writeLine(io.stderr, `aes-watch: ${lock.error.message}; nothing was changed`);
     return done(EXIT.cannotWrite);

@@ -2,9 +2,9 @@ import { isDiskError, StoreWriteError } from '../shared/disk-error.js';
 import { recoverStore, type StoreFs } from '../snapshot/staging.js';
 
 /** A lock or store call that failed because the folder cannot be written, as a value. */
-export function cannotWrite(error: unknown): { kind: 'cannot-write'; error: StoreWriteError } {
+export function cannotWrite(error: unknown, path?: string): { kind: 'cannot-write'; error: StoreWriteError } {
   if (isDiskError(error) || error instanceof StoreWriteError) {
-    return { kind: 'cannot-write', error: StoreWriteError.from(error, (error as NodeJS.ErrnoException).path ?? '') };
+    return { kind: 'cannot-write', error: StoreWriteError.from(error, path ?? (error as NodeJS.ErrnoException).path ?? '') };
   }
   throw error;
 }
@@ -15,7 +15,7 @@ export async function openRunStore(root: string, fs?: StoreFs): Promise<StoreWri
     await recoverStore(root, fs);
     return null;
   } catch (error) {
-    return cannotWrite(error).error;
+    return cannotWrite(error, root).error;
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StoreWriteError } from '../shared/disk-error.js';
 
@@ -157,6 +158,16 @@ export class StoreTransaction {
       remove: [...this.ops].filter(([, op]) => op === 'remove').map(([rel]) => rel),
     };
     const commitDir = join(this.root, COMMIT + this.id);
+    // Before the commit point: every folder that will receive a file must take it, or nothing moves.
+    for (const dir of new Set([...manifest.put, ...manifest.remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel))))) {
+      try {
+        await this.fs.mkdir(dir);
+        await access(dir, constants.W_OK);
+      } catch (error) {
+        await this.discard();
+        throw this.fail(error, dir);
+      }
+    }
     try {
       await this.fs.mkdir(this.stagingDir);
       await this.fs.writeFile(join(this.stagingDir, 'manifest.json'), JSON.stringify(manifest));
