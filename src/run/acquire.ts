@@ -1,4 +1,4 @@
-import { extractProcedure } from '../extract/extract.js';
+import { extractWithinLimits } from '../extract/guard.js';
 import type { Extraction } from '../extract/extraction.js';
 import type { FetchOutcome, Fetcher, Validators } from '../fetch/outcome.js';
 import type { Source } from '../sources/source.js';
@@ -21,7 +21,7 @@ const BOT_BLOCK_STATUSES = new Set([403, 406]);
 
 function read(outcome: FetchOutcome, source: Source): Extraction | null {
   if (outcome.kind !== 'fetched') return null;
-  return extractProcedure(outcome.html, { selector: source.selector, baseUrl: outcome.finalUrl });
+  return extractWithinLimits(outcome.html, { selector: source.selector, baseUrl: outcome.finalUrl });
 }
 
 /**

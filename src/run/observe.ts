@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { classifyRedirect } from '../compare/redirects.js';
 import { compareTexts } from '../compare/text-diff.js';
 import type { SourceObservation } from '../compare/observation.js';
-import { extractProcedure } from '../extract/extract.js';
+import { extractWithinLimits } from '../extract/guard.js';
 import { EXTRACTOR_VERSION, type Extraction } from '../extract/extraction.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
@@ -39,7 +39,7 @@ async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Load
   if (read.kind === 'missing') return { snapshot: null, damaged: null };
   const snapshot = read.snapshot;
   if (snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return { snapshot, damaged: null };
-  const again = extractProcedure(snapshot.html, { selector: source.selector, baseUrl: snapshot.meta.finalUrl });
+  const again = extractWithinLimits(snapshot.html, { selector: source.selector, baseUrl: snapshot.meta.finalUrl });
   if (again.kind !== 'extracted') return { snapshot, damaged: null };
   const upgraded: Snapshot = {
     html: snapshot.html,
@@ -74,6 +74,9 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
       return { kind: 'gone', url: source.url, finalUrl: outcome.finalUrl, httpStatus: outcome.status, redirects: outcome.redirects, fetchedWith: outcome.fetchedWith, detail: `HTTP ${outcome.status} at ${outcome.finalUrl}` };
     }
     return failed('fetch-failed', describeFailure(outcome));
+  }
+  if (outcome.kind === 'fetched' && outcome.unknownCharsetLabel) {
+    deps.warn(`${source.entryId}: ${outcome.finalUrl} declares the unknown charset "${outcome.unknownCharsetLabel}"; read as ${outcome.charset}, as a browser would`);
   }
   const redirect = classifyRedirect(source.url, outcome.finalUrl, outcome.redirects);
   if (redirect.kind === 'to-home') {
