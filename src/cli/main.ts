@@ -66,7 +66,7 @@ if (isMain()) {
     },
     (error: unknown) => {
       writeLine(process.stderr, `aes-watch: internal error: ${error instanceof Error ? error.stack : String(error)}`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     },
   );
 }

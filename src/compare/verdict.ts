@@ -13,7 +13,8 @@ export interface Verdict {
 
 /** The guide's channel sentence is a fact too: "par voie postale" must still hold on the page. */
 export function guideFactsOf(entry: GuideEntry): Fact[] {
-  const facts = [...entry.facts];
+  // An `unknown` channel in the guide's own text is no claim to check.
+  const facts = entry.facts.filter((fact) => !(fact.kind === 'channel' && fact.value === 'unknown'));
   for (const channel of entry.channels.recognised) {
     if (!facts.some((fact) => fact.kind === 'channel' && fact.value === channel)) facts.push({ kind: 'channel', value: channel });
   }

@@ -1,5 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { dropClutter } from './clutter.js';
 
 /** DSFR "portail des services de l'État" first, then old eZ Publish "IDE" and "-aNNNN.html" templates. */
 const DSFR_MAIN = ['main', '[role=main]', '#main', '#main-content'];
@@ -20,6 +21,7 @@ const BLOCK_LABELS = [
   /^sélectionnez votre thématique/i,
   /^(dernières pages (visitées|consultées)|pages (récemment )?(visitées|consultées)( récemment)?)/i,
   /^cette page vous a-t-elle été utile/i,
+  /^(outils|partager)\s*:?$/i,
 ];
 /** A labelled block grows while its parent adds little text; beyond, we would be removing content. */
 const MAX_BLOCK_TEXT = 1500;
@@ -61,6 +63,7 @@ export function dropBoilerplate($: CheerioAPI, root: Cheerio<Element>): void {
     if (block.is('header') && block.find('h1').length > 0) return;
     block.remove();
   });
+  dropClutter($, root);
   dropLabelledBlocks($, root);
 }
 

@@ -9,6 +9,8 @@ import { findDownloads } from './downloads.js';
 import { EXTRACTOR_VERSION, type ExtractOptions, type Extraction } from './extraction.js';
 import { documentBase, rewriteLinks, type PageLink } from './links.js';
 import { toMarkdown } from './markdown.js';
+import { dropMedia } from './media.js';
+import { titleWithoutSite } from './title.js';
 import { normaliseInline, normaliseText } from './normalise.js';
 import { dateStatements, isDateLine, pageDateOf, pickPageDate } from './page-date.js';
 
@@ -29,7 +31,7 @@ function titleOf($: CheerioAPI, root: Cheerio<Element>): string | null {
   const h1 = inRoot.length > 0 ? inRoot : $('h1').filter((_, el) => $(el).closest(NOT_TITLE).length === 0).first();
   const text = oneLine(h1.text());
   if (text) return text;
-  return oneLine($('title').first().text()) || null;
+  return titleWithoutSite($, oneLine);
 }
 
 /** When the content root holds no date (a narrow selector), the h1's own surroundings may. */
@@ -92,6 +94,7 @@ export function extractProcedure(html: string, options: ExtractOptions): Extract
   const title = titleOf($, root);
 
   dropBoilerplate($, root);
+  dropMedia($, root);
   const links: PageLink[] = rewriteLinks($, root, documentBase($, options.baseUrl)).map((link) => ({
     text: oneLine(link.text),
     href: link.href,

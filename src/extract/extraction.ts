@@ -1,7 +1,7 @@
 import type { Fact } from '../facts/fact.js';
 
 /** Bump when extraction output changes for the same HTML: stored baselines are re-extracted. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 
 export interface ExtractOptions {
   /** CSS selector for the main content, from the entry's configuration. */

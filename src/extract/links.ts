@@ -4,6 +4,8 @@ import type { Element } from 'domhandler';
 /** Analytics and ad parameters: they differ per visit or per share and say nothing about the target. */
 const TRACKING_PARAM = /^(?:utm_\w+|xtor|xtref|at_\w+|pk_\w+|mtm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|phpsessid|jsessionid|sid)$/i;
 
+const IMAGE_FILE = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|ico)$/i;
+
 export interface PageLink {
   text: string;
   href: string;
@@ -39,6 +41,8 @@ export function cleanHref(raw: string, base: URL | null): string | null {
   for (const key of [...url.searchParams.keys()]) {
     if (TRACKING_PARAM.test(key)) url.searchParams.delete(key);
   }
+  // An image's query is a cache token (`photo.jpg?v=…`): it changes with no change to the image.
+  if (IMAGE_FILE.test(url.pathname)) url.search = '';
   // A same-page anchor on another URL is still the same target page.
   if (url.hash && !url.hash.startsWith('#!')) url.hash = '';
   return url.href;

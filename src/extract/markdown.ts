@@ -17,7 +17,12 @@ function createService(): TurndownService {
     br: '',
   });
   service.escape = (text: string) => text;
-  service.remove(['img', 'picture', 'video', 'audio', 'canvas', 'select', 'input', 'textarea', 'button']);
+  service.remove(['select', 'input', 'textarea', 'button']);
+  // A rule, not `remove()`: turndown tries its rules first, and its own image rule would keep `![alt](src)`.
+  service.addRule('no-media', {
+    filter: ['img', 'picture', 'video', 'audio', 'canvas', 'iframe', 'object', 'embed'],
+    replacement: () => '',
+  });
   service.addRule('plain-link', {
     filter: (node) => node.nodeName === 'A' && Boolean(node.getAttribute('href')),
     replacement: (content, node) => {

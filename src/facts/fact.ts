@@ -9,8 +9,12 @@ export const FACT_KINDS = ['email', 'address', 'phone', 'url', 'document', 'chan
 export const FactKind = z.enum(FACT_KINDS);
 export type FactKind = z.infer<typeof FactKind>;
 
-/** How an AES request can be filed. `appointment` covers booking-only channels. */
-export const Channel = z.enum(['postal', 'online', 'appointment', 'in-person']);
+/**
+ * How an AES request can be filed. `appointment` covers booking-only channels.
+ * `unknown`: the page talks of filing but does not say how clearly; it is
+ * reported, and never makes an entry stale.
+ */
+export const Channel = z.enum(['postal', 'online', 'appointment', 'in-person', 'unknown']);
 export type Channel = z.infer<typeof Channel>;
 
 const base = { value: z.string().min(1) };
@@ -60,5 +64,8 @@ export type Fact = z.infer<typeof Fact>;
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
 
 /** The short form used in reports and issue bodies. */
-export const FactRef = z.object({ kind: FactKind, value: z.string() });
+export const FactRef = z.object({
+  kind: FactKind,
+  value: z.string().describe(`As printed; for a channel one of ${Channel.options.join(', ')} ("unknown": the page does not say clearly, never stale).`),
+});
 export type FactRef = z.infer<typeof FactRef>;

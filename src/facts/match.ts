@@ -17,6 +17,8 @@ function sameFact(fact: Fact, page: Fact, pageText: string): boolean {
     if (hyphenLoose(fact.value) !== hyphenLoose(page.value)) return false;
     return fact.date === null || page.date === null || fact.date === page.date;
   }
+  // A page that does not say its channel clearly cannot contradict the guide's.
+  if (fact.kind === 'channel' && page.kind === 'channel' && page.value === 'unknown') return true;
   return fact.kind === page.kind && factKey(fact) === factKey(page);
 }
 

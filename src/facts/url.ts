@@ -43,11 +43,25 @@ export function canonicalUrl(url: string): string {
   return `${host}${u.port ? `:${u.port}` : ''}${path}${query}${fragment}`;
 }
 
-/** Absolute http(s) URLs printed in text (Markdown and <...> wrappers allowed). */
+const SCHEME_URL = /https?:\/\/[^\s<>"'()[\]]+/gi;
+/**
+ * A link printed without its scheme: "www.x.gouv.fr/…", any "….gouv.fr", or a
+ * host with a path ("demarches-simplifiees.fr/commencer/…"). Never inside an
+ * email (after "@") or a longer URL (after "/"), never a file name ("liste.pdf").
+ */
+const BARE_URL =
+  /(?<![\w@./:-])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|(?:[a-z0-9-]+\.)+gouv\.fr|(?:[a-z0-9-]+\.)+(?:fr|com|org|net|eu)(?=\/[\w-]))(?::\d+)?(?:\/[^\s<>"'()[\]]*)?/gi;
+const TRAILING_PUNCTUATION = /[.,;:!?*]+$/;
+
+/**
+ * URLs printed in text (Markdown and <...> wrappers allowed): absolute http(s)
+ * URLs, and bare links, which are kept as printed (`canonicalUrl` reads them
+ * as https, so they match their https:// form).
+ */
 export function findUrls(text: string): string[] {
   const found: string[] = [];
-  for (const m of text.matchAll(/https?:\/\/[^\s<>"'()[\]]+/gi)) {
-    found.push(m[0].replace(/[.,;:!?*]+$/, ''));
-  }
+  for (const m of text.matchAll(SCHEME_URL)) found.push(m[0].replace(TRAILING_PUNCTUATION, ''));
+  const withoutSchemeUrls = text.replace(SCHEME_URL, (url) => ' '.repeat(url.length));
+  for (const m of withoutSchemeUrls.matchAll(BARE_URL)) found.push(m[0].replace(TRAILING_PUNCTUATION, ''));
   return found;
 }

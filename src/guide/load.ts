@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { GuideEntry, GuideProblem, ParsedGuide } from './entry.js';
 import { duplicateIds, parseGuide } from './parse.js';
+import { readGuidePdf } from './pdf.js';
 
 export type GuideText = { kind: 'text'; text: string } | { kind: 'rejected'; line: number; message: string };
 
@@ -11,9 +12,6 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function readGuideBytes(bytes: Uint8Array): GuideText {
   const head = bytes.subarray(0, 8192);
   if (bytes.length === 0) return { kind: 'rejected', line: 1, message: 'empty file: no guide text' };
-  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') {
-    return { kind: 'rejected', line: 1, message: 'this is a PDF: give aes-watch the text extracted from it' };
-  }
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) {
     return { kind: 'rejected', line: 1, message: 'UTF-16 text: save the guide as UTF-8' };
   }
@@ -31,6 +29,8 @@ export function readGuideBytes(bytes: Uint8Array): GuideText {
   if (text.replace(/^\uFEFF/, '').trim() === '') return { kind: 'rejected', line: 1, message: 'empty file: no guide text' };
   return { kind: 'text', text };
 }
+
+const isPdfFile = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
 
 /** The files a path names: itself, or every *.txt in it (sorted, for a stable order). */
 async function guideFiles(path: string, cwd: string): Promise<{ files: string[]; problem: GuideProblem | null }> {
@@ -71,7 +71,7 @@ export async function loadGuides(paths: string[], cwd: string): Promise<ParsedGu
         problems.push({ file, line: 1, message: `cannot read: ${describe(error)}` });
         continue;
       }
-      const text = readGuideBytes(bytes);
+      const text = isPdfFile(bytes) ? await readGuidePdf(bytes) : readGuideBytes(bytes);
       if (text.kind === 'rejected') {
         problems.push({ file, line: text.line, message: text.message });
         continue;

@@ -12,4 +12,6 @@ export const EXIT = {
   locked: 4,
   /** The snapshot or report folder cannot be written (disk full, read-only, no permission); snapshots left as they were. */
   cannotWrite: 5,
+  /** A bug: an error nobody anticipated. The stack is printed; please report it. */
+  internal: 70,
 } as const;

@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { UsageError } from './io.js';
 
 export type { Logger };
 
@@ -27,6 +28,9 @@ export interface LogOptions {
 
 export function createLogger(options: LogOptions = {}): Logger {
   const level = options.level ?? process.env.AES_WATCH_LOG ?? 'info';
+  if (level !== 'silent' && !(level in pino.levels.values)) {
+    throw new UsageError(`AES_WATCH_LOG: "${level}" is not a log level (use ${Object.keys(pino.levels.values).join(', ')} or silent)`);
+  }
   const pretty = options.pretty ?? (process.stderr.isTTY === true && !process.env.CI);
   const base = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: null };
   if (pretty) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
 import { calvados, useCalvadosScene } from './fixture-run.js';
+import { EXTRACTOR_VERSION } from '../../src/extract/extraction.js';
 
 const PAGE = '/Demarches/AES';
 const scene = useCalvadosScene('127.0.0.3', PAGE);
@@ -18,7 +19,7 @@ describe('snapshots', () => {
     const dir = await sourceDir();
     expect((await readdir(dir)).sort()).toEqual(['baseline.html', 'baseline.json', 'baseline.md', 'current.html', 'current.json', 'current.md']);
     const meta = JSON.parse(await readFile(join(dir, 'current.json'), 'utf8'));
-    expect(meta).toMatchObject({ url: scene.site.url(PAGE), httpStatus: 200, fetchedWith: 'http', pageUpdated: '2023-01-14', extractorVersion: 1 });
+    expect(meta).toMatchObject({ url: scene.site.url(PAGE), httpStatus: 200, fetchedWith: 'http', pageUpdated: '2023-01-14', extractorVersion: EXTRACTOR_VERSION });
     expect(await readFile(join(dir, 'current.md'), 'utf8')).toContain('TESTVILLE CEDEX 08');
   });
 
@@ -70,7 +71,7 @@ describe('snapshots', () => {
     });
     const entry = (await scene.ws.check()).report.entries[0]!;
     expect(entry).toMatchObject({ status: 'ok', reasons: [] });
-    expect(JSON.parse(await readFile(join(dir, 'baseline.json'), 'utf8')).extractorVersion).toBe(1);
+    expect(JSON.parse(await readFile(join(dir, 'baseline.json'), 'utf8')).extractorVersion).toBe(EXTRACTOR_VERSION);
   });
 
   it('accept makes the current snapshot the reviewed baseline', async () => {

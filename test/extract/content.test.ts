@@ -63,10 +63,10 @@ describe('choosing the main content', () => {
 });
 
 describe('odd input', () => {
-  it('takes the <title> when the page has no h1', () => {
+  it('takes the <title> without the site name when the page has no h1', () => {
     const html = `<html><head><title>Admission exceptionnelle au séjour – Préfecture de l’Eure</title></head><body><main>${PROCEDURE}</main></body></html>`;
     const result = extractProcedure(html, { baseUrl: 'https://www.eure.gouv.fr/aes' });
-    expect(result.kind === 'extracted' && result.title).toBe("Admission exceptionnelle au séjour – Préfecture de l'Eure");
+    expect(result.kind === 'extracted' && result.title).toBe('Admission exceptionnelle au séjour');
   });
 
   it('reads an empty document as "empty" rather than throwing', () => {

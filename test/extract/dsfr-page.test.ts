@@ -88,9 +88,9 @@ describe('a DSFR procedure page', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it('stamps the extractor version, which stays 1 for now', () => {
-    expect(EXTRACTOR_VERSION).toBe(1);
-    expect(page.extractorVersion).toBe(1);
+  it('stamps the extractor version (2 since images, clutter and channels are read anew)', () => {
+    expect(EXTRACTOR_VERSION).toBe(2);
+    expect(page.extractorVersion).toBe(EXTRACTOR_VERSION);
   });
 });
 

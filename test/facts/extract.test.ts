@@ -142,7 +142,7 @@ describe('extractFacts: channels', () => {
     ['La demande se fait en ligne.', ['online']],
     ['Procédure dématérialisée.', ['online']],
     ['Formulaire sur démarches-simplifiées.', ['online']],
-    ['Écrivez par messagerie au bureau.', ['online']],
+    ['Écrivez par messagerie au bureau.', ['unknown']],
     ['Transmettez votre demande par courriel.', ['online']],
     ['Les demandes sont reçues sur rendez-vous.', ['appointment']],
     ['Par courrier. Un rendez-vous vous sera ensuite proposé : prenez rendez-vous.', ['postal']],

@@ -28,7 +28,7 @@ describe('bad input files', () => {
     ['empty.txt', 1, 'empty file: no guide text'],
     ['blank.txt', 1, 'empty file: no guide text'],
     ['binary.txt', 1, 'binary file, not guide text'],
-    ['guide.pdf', 1, 'this is a PDF: give aes-watch the text extracted from it'],
+    ['guide.pdf', 1, 'cannot read this PDF: the PDF is truncated: its 22 bytes end before the end-of-file marker (%%EOF)'],
     ['latin1.txt', 3, 'not valid UTF-8 (perhaps Latin-1 / Windows-1252): save the guide as UTF-8'],
     ['utf16.txt', 1, 'UTF-16 text: save the guide as UTF-8'],
   ])('%s is a problem at line %i, not a crash', async (name, line, message) => {

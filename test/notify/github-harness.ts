@@ -27,9 +27,13 @@ export function settingsFor(fake: FakeGitHub, overrides: Partial<GitHubSettings>
   return { token: fake.token, owner: fake.owner, repo: fake.repo, apiUrl: fake.apiUrl, reportUrl: null, paceMs: 0, ...overrides };
 }
 
+export function trackerFor(fake: FakeGitHub) {
+  return createOctokitTracker(createGitHubClient(settingsFor(fake), silentLogger), fake.owner, fake.repo);
+}
+
 /** One notifier run over these entry reports, as the reporter does it. */
 export function syncer(fake: FakeGitHub, unreachableAfter = 3) {
-  const tracker = createOctokitTracker(createGitHubClient(settingsFor(fake), silentLogger), fake.owner, fake.repo);
+  const tracker = trackerFor(fake);
   return (entries: EntryReport[]) =>
     syncIssues(entries.flatMap((e) => issueIntents(e, unreachableAfter, { reportUrl: null })), tracker);
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { labelsFor } from '../../src/notify/github/labels.js';
 import { draftIssue } from '../../src/notify/issue-body.js';
 import { commentMarkerLine, issueBodyWithMarker, parseCommentMarker, parseIssueMarker } from '../../src/notify/marker.js';
-import { fakeGitHub, since, syncer } from './github-harness.js';
+import type { Tracker } from '../../src/notify/github/tracker.js';
+import { syncIssues } from '../../src/notify/github/sync.js';
+import { issueIntents } from '../../src/notify/intents.js';
+import { fakeGitHub, since, syncer, trackerFor } from './github-harness.js';
 import { okEntry, sourceReport, staleEntry, unreachableEntry } from './entry-reports.js';
 
 const changedAgain = () => staleEntry({ sources: [sourceReport({ diffFromBaseline: '-Rue Daniel Huet\n+Boulevard du Général Vanier\n' })] });
@@ -121,7 +124,17 @@ describe('syncIssues against the fake GitHub', () => {
 
   it('ends overlapping runs with one open issue, closing a duplicate as such', async () => {
     const fake = await fakeGitHub();
-    await Promise.all([syncer(fake)([staleEntry()]), syncer(fake)([staleEntry()])]);
+    // Hold the first run between "listed, no issue yet" and "issue created" until
+    // the second has listed too: both then create, as two overlapping nights would.
+    let secondListed!: () => void;
+    const gate = new Promise<void>((resolve) => (secondListed = resolve));
+    const first = trackerFor(fake);
+    const held = { ...first, createIssue: async (issue: Parameters<Tracker['createIssue']>[0]) => (await gate, first.createIssue(issue)) };
+    const second = trackerFor(fake);
+    const listing = { ...second, listIssues: async () => second.listIssues().finally(() => secondListed()) };
+    const intents = () => issueIntents(staleEntry(), 3, { reportUrl: null });
+    await Promise.all([syncIssues(intents(), held), syncIssues(intents(), listing)]);
+    expect(fake.issues.map((i) => i.state)).toEqual(['open', 'open']);
     await syncer(fake)([staleEntry()]);
     const open = fake.issues.filter((i) => i.state === 'open');
     expect(open.map((i) => i.number)).toEqual([1]);

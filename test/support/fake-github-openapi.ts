@@ -21,6 +21,7 @@ interface Operation {
   operationId: string;
   parameters?: (Parameter | { $ref: string })[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: Json }> };
+  responses?: Record<string, { $ref?: string; content?: Record<string, { schema?: Json }> }>;
 }
 interface Spec {
   paths: Record<string, Record<string, Operation>>;
@@ -28,6 +29,7 @@ interface Spec {
 }
 
 export type RequestCheck = { ok: true; operationId: string } | { ok: false; problem: string };
+export type ResponseCheck = { ok: true } | { ok: false; problem: string };
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 let spec: Spec | null = null;
@@ -73,6 +75,8 @@ function resolve(node: unknown, seen: string[] = []): unknown {
     delete out.nullable;
     return { anyOf: [out, { type: 'null' }] };
   }
+  // Ajv's `nullable` widens the type but not an enum: a null state_reason is valid.
+  if (out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...(out.enum as unknown[]), null];
   return out;
 }
 
@@ -104,7 +108,9 @@ function errorsOf(validate: ValidateFunction): string {
   return ajv.errorsText(validate.errors, { separator: '; ' });
 }
 
-export function checkRequest(method: string, pathname: string, query: URLSearchParams, body: unknown): RequestCheck {
+type Found = { ok: true; template: string; values: RegExpExecArray; params: string[]; operation: Operation } | { ok: false; problem: string };
+
+function findOperation(method: string, pathname: string): Found {
   const paths = loadSpec().paths;
   const matches = templates
     .map((t) => ({ t, m: t.re.exec(pathname) }))
@@ -112,9 +118,41 @@ export function checkRequest(method: string, pathname: string, query: URLSearchP
     .sort((a, b) => a.t.params.length - b.t.params.length);
   const match = matches[0];
   if (!match?.m) return { ok: false, problem: `no GitHub REST path matches ${pathname}` };
-  const lower = method.toLowerCase();
-  const operation = paths[match.t.template]?.[lower];
+  const operation = paths[match.t.template]?.[method.toLowerCase()];
   if (!operation) return { ok: false, problem: `${method} is not an operation of ${match.t.template}` };
+  return { ok: true, template: match.t.template, values: match.m, params: match.t.params, operation };
+}
+
+const responseValidators = new Map<string, ValidateFunction | null>();
+
+/**
+ * Checks a fake response against the schema GitHub documents for that
+ * operation and status, so the fake cannot drift from what Octokit really gets.
+ * A 4xx/5xx the operation does not list is allowed: GitHub answers any call
+ * with 401, 403, 5xx… An undocumented success status is not.
+ */
+export function checkResponse(method: string, pathname: string, status: number, body: unknown): ResponseCheck {
+  const found = findOperation(method, pathname);
+  if (!found.ok) return found;
+  const key = `${method} ${found.template} ${status}`;
+  if (!responseValidators.has(key)) {
+    const declared = found.operation.responses?.[String(status)];
+    const response = (declared?.$ref ? lookup(declared.$ref) : declared) as { content?: Record<string, { schema?: Json }> } | undefined;
+    if (!response && status < 400) return { ok: false, problem: `${found.operation.operationId}: GitHub never answers ${status}` };
+    const schema = response?.content?.['application/json']?.schema;
+    responseValidators.set(key, schema ? ajv.compile(resolve(schema) as Json) : null);
+  }
+  const validate = responseValidators.get(key);
+  if (validate && !validate(body)) return { ok: false, problem: `${found.operation.operationId}: ${status} response ${errorsOf(validate)}` };
+  return { ok: true };
+}
+
+export function checkRequest(method: string, pathname: string, query: URLSearchParams, body: unknown): RequestCheck {
+  const found = findOperation(method, pathname);
+  if (!found.ok) return found;
+  const { operation } = found;
+  const match = { t: { template: found.template, params: found.params }, m: found.values };
+  const lower = method.toLowerCase();
   const { params, validators, body: bodyValidator, bodyRequired } = compile(match.t.template, lower, operation);
   const pathValues = new Map(match.t.params.map((name, i) => [name, decodeURIComponent(match.m?.[i + 1] ?? '')]));
   for (const name of query.keys()) {

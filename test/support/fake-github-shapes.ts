@@ -30,17 +30,71 @@ export interface FakeComment {
   created_at: string;
 }
 
+/** A user as GitHub's `simple-user` schema has it. */
+function userJson(user: { login: string }, origin: string) {
+  const url = `${origin}/users/${encodeURIComponent(user.login)}`;
+  return {
+    login: user.login,
+    id: [...user.login].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7) % 1e8,
+    node_id: `U_${user.login}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/0?v=4`,
+    gravatar_id: '',
+    url,
+    // Bots live under /apps/ on github.com: `github-actions[bot]` is not a valid path.
+    html_url: user.login.endsWith('[bot]') ? `https://github.com/apps/${user.login.slice(0, -'[bot]'.length)}` : `https://github.com/${user.login}`,
+    followers_url: `${url}/followers`,
+    following_url: `${url}/following{/other_user}`,
+    gists_url: `${url}/gists{/gist_id}`,
+    starred_url: `${url}/starred{/owner}{/repo}`,
+    subscriptions_url: `${url}/subscriptions`,
+    organizations_url: `${url}/orgs`,
+    repos_url: `${url}/repos`,
+    events_url: `${url}/events{/privacy}`,
+    received_events_url: `${url}/received_events`,
+    type: user.login.endsWith('[bot]') ? 'Bot' : 'User',
+    site_admin: false,
+  };
+}
+
+export function labelJson(label: FakeLabel, origin: string, owner: string, repo: string) {
+  return { ...label, node_id: `LA_${label.id}`, url: `${origin}/repos/${owner}/${repo}/labels/${encodeURIComponent(label.name)}`, default: false };
+}
+
+export function commentJson(comment: FakeComment, origin: string, owner: string, repo: string) {
+  const { issue_number, ...rest } = comment;
+  return {
+    ...rest,
+    node_id: `IC_${comment.id}`,
+    url: `${origin}/repos/${owner}/${repo}/issues/comments/${comment.id}`,
+    html_url: `https://github.com/${owner}/${repo}/issues/${issue_number}#issuecomment-${comment.id}`,
+    issue_url: `${origin}/repos/${owner}/${repo}/issues/${issue_number}`,
+    user: userJson(comment.user, origin),
+    updated_at: comment.created_at,
+  };
+}
+
 export function issueJson(issue: FakeIssue, origin: string, owner: string, repo: string) {
   const { pull_request, ...rest } = issue;
+  const url = `${origin}/repos/${owner}/${repo}/issues/${issue.number}`;
+  const assignees = issue.assignees.map((a) => userJson(a, origin));
   return {
     ...rest,
     node_id: `I_${issue.id}`,
-    url: `${origin}/repos/${owner}/${repo}/issues/${issue.number}`,
+    url,
+    repository_url: `${origin}/repos/${owner}/${repo}`,
+    labels_url: `${url}/labels{/name}`,
+    comments_url: `${url}/comments`,
+    events_url: `${url}/events`,
     html_url: `https://github.com/${owner}/${repo}/issues/${issue.number}`,
-    assignee: issue.assignees[0] ?? null,
+    user: userJson(issue.user, origin),
+    labels: issue.labels.map((l) => labelJson(l, origin, owner, repo)),
+    assignee: assignees[0] ?? null,
+    assignees,
+    milestone: null,
+    locked: false,
     updated_at: issue.created_at,
     closed_at: issue.state === 'closed' ? issue.created_at : null,
-    ...(pull_request ? { pull_request } : {}),
+    ...(pull_request ? { pull_request: { ...pull_request, html_url: pull_request.url, diff_url: `${pull_request.url}.diff`, patch_url: `${pull_request.url}.patch` } } : {}),
   };
 }
 

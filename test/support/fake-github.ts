@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkRequest } from './fake-github-openapi.js';
-import { BOT, createStore, issueJson, type FakeComment, type FakeIssue, type FakeLabel } from './fake-github-shapes.js';
+import { checkRequest, checkResponse } from './fake-github-openapi.js';
+
+/** GitHub names its documentation in every error body. */
+const DOCS = 'https://docs.github.com/rest';
+import { BOT, commentJson, createStore, issueJson, labelJson, type FakeComment, type FakeIssue, type FakeLabel } from './fake-github-shapes.js';
 
 export { BOT };
 
@@ -85,7 +88,15 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     send(res, 200, items.slice((pageNo - 1) * perPage, pageNo * perPage), rels.length ? { link: rels.join(', ') } : {});
   }
 
+  /** The valid request each response answers, so the response can be checked against GitHub's schema too. */
+  const answering = new WeakMap<ServerResponse, { method: string; pathname: string }>();
+
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+    const request = answering.get(res);
+    if (request) {
+      const check = checkResponse(request.method, request.pathname, status, body);
+      if (!check.ok) violations.push(`response to ${request.method} ${request.pathname}: ${check.problem}`);
+    }
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers });
     res.end(body === undefined ? '' : JSON.stringify(body));
   }
@@ -95,7 +106,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     const path = url.pathname;
     const issueMatch = /^\/issues\/(\d+)(\/comments|\/labels)?$/.exec(path.slice(base.length));
     const issue = issueMatch ? store.findIssue(Number(issueMatch[1])) : undefined;
-    if (issueMatch && !issue) return send(res, 404, { message: 'Not Found' });
+    if (issueMatch && !issue) return send(res, 404, { message: 'Not Found', documentation_url: DOCS });
     const route = `${method} ${issueMatch ? `/issues/:n${issueMatch[2] ?? ''}` : path.slice(base.length)}`;
     switch (route) {
       case 'GET /issues': {
@@ -128,29 +139,29 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
         return send(res, 200, issueJson(target, origin, owner, repo));
       }
       case 'GET /issues/:n/comments':
-        return page(res, url, comments.filter((c) => c.issue_number === issue?.number));
+        return page(res, url, comments.filter((c) => c.issue_number === issue?.number).map((c) => commentJson(c, origin, owner, repo)));
       case 'POST /issues/:n/comments':
-        return send(res, 201, store.addComment(issue as FakeIssue, String(body.body), BOT));
+        return send(res, 201, commentJson(store.addComment(issue as FakeIssue, String(body.body), BOT), origin, owner, repo));
       case 'POST /issues/:n/labels': {
         const target = issue as FakeIssue;
         for (const name of (body.labels as string[]) ?? []) {
           const label = store.ensureLabel(name);
           if (!target.labels.includes(label)) target.labels.push(label);
         }
-        return send(res, 200, target.labels);
+        return send(res, 200, target.labels.map((l) => labelJson(l, origin, owner, repo)));
       }
       case 'GET /labels':
-        return page(res, url, labels);
+        return page(res, url, labels.map((l) => labelJson(l, origin, owner, repo)));
       case 'POST /labels': {
         const name = String(body.name);
         if (labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) {
-          return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+          return send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }], documentation_url: DOCS });
         }
-        return send(res, 201, store.createLabel(name, String(body.color ?? 'ededed'), (body.description as string) ?? null));
+        return send(res, 201, labelJson(store.createLabel(name, String(body.color ?? 'ededed'), (body.description as string) ?? null), origin, owner, repo));
       }
       default:
         violations.push(`fake GitHub does not support ${method} ${path}`);
-        return send(res, 501, { message: `fake GitHub does not support ${method} ${path}` });
+        return send(res, 501, { message: `fake GitHub does not support ${method} ${path}`, documentation_url: DOCS });
     }
   }
 
@@ -158,7 +169,7 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     const method = req.method ?? 'GET';
     const prefix = options.prefix ?? '';
     const url = new URL(req.url ?? '/', origin);
-    if (prefix && !url.pathname.startsWith(`${prefix}/`)) return send(res, 404, { message: 'Not Found' });
+    if (prefix && !url.pathname.startsWith(`${prefix}/`)) return send(res, 404, { message: 'Not Found', documentation_url: DOCS });
     url.pathname = url.pathname.slice(prefix.length);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -180,22 +191,23 @@ export async function startFakeGitHub(options: { token?: string; owner?: string;
     });
     if (!check.ok) {
       violations.push(`${method} ${url.pathname}${url.search}: ${check.problem}`);
-      return send(res, 400, { message: `invalid request: ${check.problem}` });
+      return send(res, 400, { message: `invalid request: ${check.problem}`, documentation_url: DOCS });
     }
+    answering.set(res, { method, pathname: url.pathname });
     const [scheme, presented] = (req.headers.authorization ?? '').split(' ');
-    if (!/^(token|bearer)$/i.test(scheme ?? '') || presented !== token) return send(res, 401, { message: 'Bad credentials' });
-    if (!url.pathname.startsWith(`${base}/`)) return send(res, 404, { message: 'Not Found' });
+    if (!/^(token|bearer)$/i.test(scheme ?? '') || presented !== token) return send(res, 401, { message: 'Bad credentials', documentation_url: DOCS });
+    if (!url.pathname.startsWith(`${base}/`)) return send(res, 404, { message: 'Not Found', documentation_url: DOCS });
     const fault = faults.find((f) => f.left > 0 && f.method === method && f.path.test(url.pathname));
     if (fault) {
       fault.left -= 1;
       if (fault.afterApplying) apply(method, url, (body ?? {}) as Record<string, unknown>, { writeHead: () => ({}), end: () => undefined } as never);
-      return send(res, fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
+      return send(res, fault.status, { message: fault.message ?? 'Server Error', documentation_url: DOCS }, fault.headers);
     }
     apply(method, url, (body ?? {}) as Record<string, unknown>, res);
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => send(res, 500, { message: String(error) }));
+    handle(req, res).catch((error: unknown) => send(res, 500, { message: String(error), documentation_url: DOCS }));
   });
   await new Promise<void>((resolve) => server.listen(0, options.host ?? '127.0.0.1', resolve));
   const { port, address } = server.address() as AddressInfo;
