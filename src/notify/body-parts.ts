@@ -1,19 +1,18 @@
 import type { FactRef } from '../facts/fact.js';
+import { factValue } from '../report/labels.js';
+import { frenchDate } from '../report/local-time.js';
+import { nextSteps, stepText } from '../report/next-steps.js';
 import type { EntryReport, Reason, ReasonCode, SourceReport } from '../report/schema.js';
+import type { IssueLabels } from './issue-labels.js';
 import { codeBlock, codeSpan, neutraliseText, safeLink } from './neutralise.js';
+
+export { frenchDate };
 
 /** Section renderers for issue bodies. Every piece of scraped text goes through neutralise.ts. */
 
-export const REASON_LABEL: Record<ReasonCode, string> = {
-  'fact-missing': 'facts missing',
-  'content-changed': 'content changed',
-  'page-updated': 'page updated',
-  'source-moved': 'source moved',
-  'source-gone': 'source gone',
-  'fetch-failed': 'fetch failed',
-  'extraction-failed': 'extraction failed',
-  'baseline-damaged': 'reviewed baseline damaged',
-};
+export function reasonLabel(l: IssueLabels, code: ReasonCode): string {
+  return l.report.reason[code];
+}
 
 /** Caps that keep everything but the diffs well under the body limit, whatever a page holds. */
 const MAX_REASONS = 20;
@@ -25,93 +24,86 @@ function clip(text: string, max = MAX_VALUE): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function more(count: number, shown: number): string[] {
-  return count > shown ? [`- … and ${count - shown} more (see the run report)`] : [];
+function more(l: IssueLabels, count: number, shown: number): string[] {
+  return count > shown ? [l.more(count - shown)] : [];
 }
 
-/** "2023-02-22" → "22/02/2023", as the guide prints it. */
-export function frenchDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
-}
-
-export function reasonsSection(reasons: Reason[]): string[] {
+export function reasonsSection(reasons: Reason[], l: IssueLabels): string[] {
   if (reasons.length === 0) return [];
   const lines = reasons.slice(0, MAX_REASONS).map((reason) => {
-    const label = REASON_LABEL[reason.code];
-    const detail = reason.detail ? `: ${neutraliseText(clip(reason.detail))}` : '';
+    const label = reasonLabel(l, reason.code);
+    const detail = reason.detail ? `${l.report.colon}${neutraliseText(clip(reason.detail))}` : '';
     const source = reason.sourceUrl ? ` (${safeLink(clip(reason.sourceUrl, 1000))})` : '';
     return `- **${label[0]?.toUpperCase()}${label.slice(1)}**${detail}${source}`;
   });
-  return ['### Why', '', ...lines, ...more(reasons.length, MAX_REASONS), ''];
+  return [l.why, '', ...lines, ...more(l, reasons.length, MAX_REASONS), ''];
 }
 
-function factList(facts: FactRef[]): string[] {
+function factList(facts: FactRef[], l: IssueLabels): string[] {
   return [
-    ...facts.slice(0, MAX_FACTS).map((f) => `- ${f.kind}: ${codeSpan(clip(f.value))}`),
-    ...more(facts.length, MAX_FACTS),
+    ...facts.slice(0, MAX_FACTS).map((f) => `- ${l.report.factKind[f.kind]}${l.report.colon}${codeSpan(clip(factValue(l.report, f.kind, f.value)))}`),
+    ...more(l, facts.length, MAX_FACTS),
   ];
 }
 
-export function factsSection(facts: EntryReport['facts']): string[] {
+export function factsSection(facts: EntryReport['facts'], l: IssueLabels): string[] {
   if (facts.missing.length === 0 && facts.added.length === 0) return [];
-  const lines = ['### Facts', ''];
+  const lines = [l.facts, ''];
   if (facts.missing.length > 0) {
-    lines.push('Stated by the guide, no longer found on the page:', '', ...factList(facts.missing), '');
+    lines.push(l.factsMissing, '', ...factList(facts.missing, l), '');
   }
   if (facts.added.length > 0) {
-    lines.push('On the page, not in the guide:', '', ...factList(facts.added), '');
+    lines.push(l.factsAdded, '', ...factList(facts.added, l), '');
   }
   return lines;
 }
 
-export function datesSection(entry: EntryReport): string[] {
-  const lines = ['### Dates', '', `- Guide, "Dernière mise à jour": ${neutraliseText(frenchDate(entry.guideUpdated))}`];
+export function datesSection(entry: EntryReport, l: IssueLabels): string[] {
+  const lines = ['### Dates', '', l.guideDateLine(neutraliseText(frenchDate(entry.guideUpdated)))];
   for (const source of entry.sources.slice(0, MAX_SOURCES)) {
     if (!source.pageUpdated) continue;
-    const newer = source.pageUpdated > entry.guideUpdated ? ' (newer than the guide)' : '';
-    lines.push(
-      `- Page, "Mis à jour le": ${neutraliseText(frenchDate(source.pageUpdated))}${newer}, ${safeLink(clip(source.url, 1000))}`,
-    );
+    const newer = source.pageUpdated > entry.guideUpdated;
+    lines.push(`${l.pageDateLine(neutraliseText(frenchDate(source.pageUpdated)), newer)}, ${safeLink(clip(source.url, 1000))}`);
   }
-  if (lines.length === 3) lines.push('- Page: no date found');
+  if (lines.length === 3) lines.push(l.noPageDate);
   return [...lines, ''];
 }
 
-function sourceLines(source: SourceReport): string[] {
+function sourceLines(source: SourceReport, l: IssueLabels): string[] {
   const status = source.httpStatus === null ? '' : `HTTP ${source.httpStatus}, `;
-  const lines = [`- Cited: ${safeLink(clip(source.url, 1000))}`];
+  const lines = [`- ${l.cited} ${safeLink(clip(source.url, 1000))}`];
   if (source.finalUrl && source.finalUrl !== source.url) {
-    lines.push(`  - Final URL: ${safeLink(clip(source.finalUrl, 1000))}`);
+    lines.push(`  - ${l.finalUrl} ${safeLink(clip(source.finalUrl, 1000))}`);
   }
-  lines.push(`  - Outcome: ${status}${codeSpan(clip(source.outcome, 60))}`);
+  lines.push(`  - ${l.outcome} ${status}${codeSpan(clip(source.outcome, 60))}`);
   for (const hop of source.redirects.slice(0, 5)) {
-    lines.push(`  - Redirect: ${hop.status} from ${safeLink(clip(hop.url, 1000))}`);
+    lines.push(`  - ${l.redirect(hop.status)} ${safeLink(clip(hop.url, 1000))}`);
   }
-  if (source.title) lines.push(`  - Page title: ${neutraliseText(clip(source.title))}`);
+  if (source.title) lines.push(`  - ${l.pageTitle} ${neutraliseText(clip(source.title))}`);
   return lines;
 }
 
-export function sourcesSection(sources: SourceReport[]): string[] {
+export function sourcesSection(sources: SourceReport[], l: IssueLabels): string[] {
   return [
-    '### Sources',
+    l.sources,
     '',
-    ...sources.slice(0, MAX_SOURCES).flatMap(sourceLines),
-    ...more(sources.length, MAX_SOURCES),
+    ...sources.slice(0, MAX_SOURCES).flatMap((source) => sourceLines(source, l)),
+    ...more(l, sources.length, MAX_SOURCES),
     '',
   ];
 }
 
-export function checklistSection(entry: EntryReport, kind: 'stale' | 'unreachable'): string[] {
-  return [
-    '### For the editor',
-    '',
-    ...(kind === 'unreachable' ? ['- [ ] Open the cited URL in a browser; if the page moved, find its new address'] : []),
-    '- [ ] Update the guide entry in the GISTI guide (procedure, channel, addresses, date)',
-    `- [ ] Update its text in this repository: ${codeSpan(clip(entry.guideFile))} (under \`data/guides/\`)`,
-    `- [ ] Run ${codeSpan(`aes-watch accept ${entry.id}`)} to take the current page as the new reviewed baseline`,
-    '',
-  ];
+/** What to do, by reason: `accept` only where the page answers and its text changed (see report/next-steps.ts). */
+export function checklistSection(entry: EntryReport, kind: 'stale' | 'unreachable', l: IssueLabels): string[] {
+  const steps = nextSteps(entry).map((step) => {
+    const { parts, commands } = stepText(step, l.report.lang);
+    // The prose is ours (entry ids and guide paths are validated); URLs and paths are the parts to guard.
+    const prose = parts
+      .map((part) => (typeof part === 'string' ? part : 'url' in part ? safeLink(clip(part.url, 1000)) : codeSpan(clip(part.code))))
+      .join('');
+    return `- [ ] ${prose}${commands.length > 0 ? ` ${commands.map((command) => codeSpan(command)).join(', ')}` : ''}`;
+  });
+  return [l.forTheEditor, '', ...(kind === 'stale' ? [`- [ ] ${l.updateGisti}`] : []), ...steps, ''];
 }
 
 /**

@@ -36,7 +36,7 @@ export function createDraftsReporter(): Reporter {
           context.log.warn(`issue drafts: skipped entry with an unexpected id ${JSON.stringify(entry.id)}`);
           continue;
         }
-        for (const intent of issueIntents(entry, context.unreachableAfter, links)) {
+        for (const intent of issueIntents(entry, context.unreachableAfter, links, context.lang)) {
           const kind = intent.action === 'open' ? intent.draft.identity.kind : intent.identity.kind;
           const path = join(dir, draftFileName(entry.id, kind));
           if (intent.action === 'open') {

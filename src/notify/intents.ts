@@ -1,5 +1,7 @@
 import type { EntryReport } from '../report/schema.js';
+import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
 import { draftIssue, type IssueLinks } from './issue-body.js';
+import { issueLabelsFor } from './issue-labels.js';
 import type { IssueIdentity, IssueIntent, IssueKind } from './issue-draft.js';
 
 function identity(entry: EntryReport, kind: IssueKind): IssueIdentity {
@@ -10,30 +12,27 @@ function resolve(entry: EntryReport, kind: IssueKind, comment: string): IssueInt
   return { action: 'resolve', identity: identity(entry, kind), departmentCode: entry.department.code, comment };
 }
 
-const STALE_RESOLVED =
-  'aes-watch: this guide entry matches its sources again (verdict: ok), so this issue is closed. It reopens if the entry goes stale again.';
-const UNREACHABLE_RESOLVED =
-  'aes-watch: the sources of this guide entry were fetched successfully again, so this issue is closed.';
 
 /**
  * What one run wants of the tracker for one entry: exactly one intent per
  * kind, stale first. An unreachable run says nothing about staleness, so the
  * stale issue is left as it is.
  */
-export function issueIntents(entry: EntryReport, unreachableAfter: number, links: IssueLinks): IssueIntent[] {
+export function issueIntents(entry: EntryReport, unreachableAfter: number, links: IssueLinks, lang: Lang = DEFAULT_LANG): IssueIntent[] {
+  const { resolvedStale, resolvedUnreachable } = issueLabelsFor(lang);
   switch (entry.status) {
     case 'ok':
-      return [resolve(entry, 'stale', STALE_RESOLVED), resolve(entry, 'unreachable', UNREACHABLE_RESOLVED)];
+      return [resolve(entry, 'stale', resolvedStale), resolve(entry, 'unreachable', resolvedUnreachable)];
     case 'stale':
       return [
-        { action: 'open', draft: draftIssue(entry, 'stale', links) },
-        resolve(entry, 'unreachable', UNREACHABLE_RESOLVED),
+        { action: 'open', draft: draftIssue(entry, 'stale', links, lang) },
+        resolve(entry, 'unreachable', resolvedUnreachable),
       ];
     case 'unreachable':
       return [
         { action: 'leave', identity: identity(entry, 'stale') },
         entry.consecutiveFailures >= unreachableAfter
-          ? { action: 'open', draft: draftIssue(entry, 'unreachable', links) }
+          ? { action: 'open', draft: draftIssue(entry, 'unreachable', links, lang) }
           : { action: 'leave', identity: identity(entry, 'unreachable') },
       ];
   }

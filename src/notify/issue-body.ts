@@ -6,10 +6,12 @@ import {
   diffSection,
   factsSection,
   frenchDate,
-  REASON_LABEL,
+  reasonLabel,
   reasonsSection,
   sourcesSection,
 } from './body-parts.js';
+import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
+import { issueLabelsFor, type IssueLabels } from './issue-labels.js';
 import type { IssueDraft, IssueKind } from './issue-draft.js';
 import { GITHUB_BODY_LIMIT, MARKER_ROOM } from './marker.js';
 import { neutraliseText, neutraliseTitle } from './neutralise.js';
@@ -22,60 +24,55 @@ export interface IssueLinks {
 /** Longest body a draft may have: the marker goes after it. */
 export const BODY_LIMIT = GITHUB_BODY_LIMIT - MARKER_ROOM;
 
-function titleReason(entry: EntryReport, kind: IssueKind): string {
+function titleReason(entry: EntryReport, kind: IssueKind, l: IssueLabels): string {
   const wanted = kind === 'stale' ? STALE_REASONS : (['fetch-failed', 'extraction-failed'] as const);
   const codes = [...new Set(entry.reasons.map((r) => r.code).filter((c) => wanted.includes(c)))];
-  if (codes.length === 0) return kind === 'stale' ? '' : ' (fetch failed)';
-  return ` (${codes.map((c) => REASON_LABEL[c]).join(', ')})`;
+  if (codes.length === 0) return kind === 'stale' ? '' : ` (${reasonLabel(l, 'fetch-failed')})`;
+  return ` (${codes.map((c) => reasonLabel(l, c)).join(', ')})`;
 }
 
-export function issueTitle(entry: EntryReport, kind: IssueKind): string {
-  const verdict = kind === 'stale' ? 'is stale' : 'is unreachable';
-  return neutraliseTitle(
-    `${entry.department.name} (${entry.department.code}): guide entry of ${frenchDate(entry.guideUpdated)} ${verdict}${titleReason(entry, kind)}`,
-  );
+export function issueTitle(entry: EntryReport, kind: IssueKind, lang: Lang = DEFAULT_LANG): string {
+  const l = issueLabelsFor(lang);
+  const who = `${entry.department.name} (${entry.department.code})`;
+  return neutraliseTitle(l.title(who, frenchDate(entry.guideUpdated), kind, titleReason(entry, kind, l)));
 }
 
-function intro(entry: EntryReport, kind: IssueKind): string[] {
+function intro(entry: EntryReport, kind: IssueKind, l: IssueLabels): string[] {
   const who = `**${neutraliseText(entry.department.name)} (${neutraliseText(entry.department.code)})**, ${neutraliseText(entry.prefecture)}`;
-  const what =
-    kind === 'stale'
-      ? 'no longer matches the official page it cites.'
-      : 'could not be checked: every source it cites failed to fetch or extract in several consecutive runs. The details below are from when this issue was opened or last updated.';
+  const date = neutraliseText(frenchDate(entry.guideUpdated));
   return [
-    `The guide entry for ${who}, dated ${neutraliseText(frenchDate(entry.guideUpdated))}, ${what}`,
+    kind === 'stale' ? l.introStale(who, date) : l.introUnreachable(who, date),
     '',
-    `Entry id: \`${neutraliseText(entry.id)}\``,
+    `${l.entryId} \`${neutraliseText(entry.id)}\``,
     '',
   ];
 }
 
 /** The report URL comes from the CI environment, not a page: link it even on github.com. */
-function reportLink(url: string): string {
+function reportLink(url: string, l: IssueLabels): string {
   try {
-    return `[run report](<${new URL(url).href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+    return `[${l.runReport}](<${new URL(url).href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
   } catch {
     return neutraliseText(url);
   }
 }
 
-function render(entry: EntryReport, kind: IssueKind, links: IssueLinks): string {
+function render(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: IssueLabels): string {
   const head = [
-    ...intro(entry, kind),
-    ...reasonsSection(entry.reasons),
-    ...(kind === 'stale' ? factsSection(entry.facts) : []),
-    ...(kind === 'stale' ? datesSection(entry) : []),
-    ...sourcesSection(entry.sources),
+    ...intro(entry, kind, l),
+    ...reasonsSection(entry.reasons, l),
+    ...(kind === 'stale' ? factsSection(entry.facts, l) : []),
+    ...(kind === 'stale' ? datesSection(entry, l) : []),
+    ...sourcesSection(entry.sources, l),
   ].join('\n');
-  const report = links.reportUrl ? [`Full run report: ${reportLink(links.reportUrl)}`, ''] : [];
-  const tail = [...checklistSection(entry, kind), ...report].join('\n');
+  const report = links.reportUrl ? [`${l.fullRunReport} ${reportLink(links.reportUrl, l)}`, ''] : [];
+  const tail = [...checklistSection(entry, kind, l), ...report].join('\n');
   const diffed = kind === 'stale' ? entry.sources.filter((s) => s.diffFromBaseline) : [];
   if (diffed.length === 0) return `${head}\n${tail}`.trimEnd();
 
-  const where = links.reportUrl ? 'the full run report linked below' : 'the run report (`latest.json`)';
-  const note = (shown: number, total: number) =>
-    `_Diff cut to fit the issue: ${shown} of ${total} lines shown. The full diff is in ${where}._`;
-  const diffHeading = '### Changes since the reviewed snapshot\n';
+  const where = links.reportUrl ? l.diffWhereLinked : l.diffWhereLocal;
+  const note = (shown: number, total: number) => l.diffCut(shown, total, where);
+  const diffHeading = `${l.changesHeading}\n`;
   let room = BODY_LIMIT - head.length - tail.length - diffHeading.length - 8;
   const parts: string[] = [];
   diffed.forEach((source, i) => {
@@ -96,21 +93,22 @@ function sha(text: string): string {
  * about, so a flapping error (timeout one night, 502 the next) does not
  * comment every night.
  */
-function draftDigest(entry: EntryReport, kind: IssueKind, title: string): string {
+function draftDigest(entry: EntryReport, kind: IssueKind, title: string, l: IssueLabels): string {
   if (kind === 'unreachable') {
     return sha(JSON.stringify({ kind, id: entry.id, guide: entry.guideUpdated, urls: entry.sources.map((s) => s.url) }));
   }
-  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null })}`);
+  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null }, l)}`);
 }
 
-/** The issue one entry would carry. Same input, byte-identical output. */
-export function draftIssue(entry: EntryReport, kind: IssueKind, links: IssueLinks): IssueDraft {
-  const title = issueTitle(entry, kind);
+/** The issue one entry would carry, in `lang` (French by default). Same input, byte-identical output. */
+export function draftIssue(entry: EntryReport, kind: IssueKind, links: IssueLinks, lang: Lang = DEFAULT_LANG): IssueDraft {
+  const l = issueLabelsFor(lang);
+  const title = issueTitle(entry, kind, lang);
   return {
     identity: { entryId: entry.id, kind, guideUpdated: entry.guideUpdated },
     departmentCode: entry.department.code,
     title,
-    body: render(entry, kind, links),
-    digest: draftDigest(entry, kind, title),
+    body: render(entry, kind, links, l),
+    digest: draftDigest(entry, kind, title, l),
   };
 }

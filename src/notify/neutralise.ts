@@ -5,8 +5,9 @@ export { codeBlock };
 /**
  * Scraped text (page titles, facts, diffs) is untrusted: in an issue it must
  * not ping people, link or close issues, inject HTML or break out of a code
- * block. GitHub finds mentions and references in the *rendered* text, so the
- * guard is a zero-width joiner that no Markdown step can remove.
+ * block. GitHub finds mentions and references in the *rendered* text, so in
+ * prose the guard is a zero-width joiner that no Markdown step can remove;
+ * URLs are put in code spans instead, so that they still copy and work.
  */
 
 const ZWJ = '\u200D';
@@ -28,14 +29,33 @@ function oneLine(text: string): string {
   return text.replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
-/** Scraped text for a Markdown paragraph or list item: one line, rendered literally. */
-export function neutraliseText(text: string): string {
-  return breakReferences(oneLine(text))
+function neutraliseProse(text: string): string {
+  return breakReferences(text)
     .replace(/\\/g, '\\\\')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/([`*_[\]~|!#])/g, '\\$1');
+}
+
+/** A URL inside scraped prose; trailing sentence punctuation is not part of it. */
+const URL_IN_TEXT = /\b(?:https?|ftp):\/\/[^\s<>"'`]+|\bwww\.[^\s<>"'`]+/gi;
+
+/**
+ * Scraped text for a Markdown paragraph or list item: one line, rendered
+ * literally. URLs in it become code spans: never autolinked nor referenced,
+ * and they copy exactly (no invisible character inside a URL).
+ */
+export function neutraliseText(text: string): string {
+  const flat = oneLine(text);
+  let out = '';
+  let last = 0;
+  for (const match of flat.matchAll(URL_IN_TEXT)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    out += neutraliseProse(flat.slice(last, match.index)) + codeSpan(url);
+    last = match.index + url.length;
+  }
+  return out + neutraliseProse(flat.slice(last));
 }
 
 /** Issue titles are not Markdown, but GitHub still links references in them. */

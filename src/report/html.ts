@@ -1,6 +1,8 @@
 import { badge, entryAnchor, entryTitle, renderEntry } from './html/entry-section.js';
 import { escapeHtml } from './html/escape.js';
 import { REPORT_CSS } from './html/styles.js';
+import { DEFAULT_LANG, labelsFor, type Lang } from './labels.js';
+import { localDateTime } from './local-time.js';
 import type { EntryStatus, RunReport } from './schema.js';
 
 /** No script, no remote anything: the report only carries its own inline styles. */
@@ -12,20 +14,22 @@ const VERDICTS: readonly EntryStatus[] = ['stale', 'unreachable', 'ok'];
  * `reports/latest.html`: one self-contained, deterministic page for the
  * editor: a summary with verdict badges, then one section per guide entry.
  */
-export function renderHtmlReport(report: RunReport): string {
-  const title = `aes-watch change report — ${report.startedAt.slice(0, 10)}`;
+export function renderHtmlReport(report: RunReport, lang: Lang = DEFAULT_LANG): string {
+  const l = labelsFor(lang);
+  const title = `${l.reportTitle} — ${localDateTime(report.startedAt, lang)}`;
+  const time = (iso: string) => `<time datetime="${escapeHtml(iso)}">${escapeHtml(localDateTime(iso, lang))}</time>`;
   const counts = VERDICTS.map(
-    (status) => `<li>${badge(status)} <span data-count="${status}">${report.summary[status]}</span></li>`,
+    (status) => `<li>${badge(status, l)} <span data-count="${status}">${report.summary[status]}</span></li>`,
   ).join('');
   const summary = report.entries
     .map(
       (entry) =>
-        `<li>${badge(entry.status)} <a href="#${escapeHtml(entryAnchor(entry))}">${entryTitle(entry)}</a>` +
-        ` <span class="muted">${escapeHtml(String(entry.reasons.length))} reason(s)</span></li>`,
+        `<li>${badge(entry.status, l)} <a href="#${escapeHtml(entryAnchor(entry))}">${entryTitle(entry)}</a>` +
+        ` <span class="muted">${escapeHtml(l.reasonsCount(entry.reasons.length))}</span></li>`,
     )
     .join('\n');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
@@ -36,16 +40,16 @@ export function renderHtmlReport(report: RunReport): string {
 </head>
 <body>
 <header>
-<h1>aes-watch change report</h1>
-<p class="muted">Run from <time datetime="${escapeHtml(report.startedAt)}">${escapeHtml(report.startedAt)}</time> to <time datetime="${escapeHtml(report.finishedAt)}">${escapeHtml(report.finishedAt)}</time> · guides: ${report.guides.map((guide) => `<code>${escapeHtml(guide)}</code>`).join(', ') || 'none'}</p>
-<ul class="counts" aria-label="Verdicts">${counts}</ul>
+<h1>${escapeHtml(l.reportTitle)}</h1>
+<p class="muted">${l.runFromTo(time(report.startedAt), time(report.finishedAt))} (${escapeHtml(l.parisTime)}) · ${l.guides}${l.colon}${report.guides.map((guide) => `<code>${escapeHtml(guide)}</code>`).join(', ') || l.none}</p>
+<ul class="counts" aria-label="${escapeHtml(l.verdicts)}">${counts}</ul>
 </header>
 <main>
-<h2>Summary</h2>
-${report.entries.length === 0 ? '<p class="muted">No guide entries were checked.</p>' : `<ul class="summary">\n${summary}\n</ul>`}
-${report.entries.map(renderEntry).join('\n')}
+<h2>${escapeHtml(l.summary)}</h2>
+${report.entries.length === 0 ? `<p class="muted">${escapeHtml(l.noEntries)}</p>` : `<ul class="summary">\n${summary}\n</ul>`}
+${report.entries.map((entry) => renderEntry(entry, l)).join('\n')}
 </main>
-<footer>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)} · extractor v${escapeHtml(String(report.tool.extractorVersion))}</footer>
+<footer>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)} · ${l.footerExtractor} v${escapeHtml(String(report.tool.extractorVersion))}</footer>
 </body>
 </html>
 `;

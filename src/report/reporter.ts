@@ -1,3 +1,4 @@
+import type { Lang } from '../shared/lang.js';
 import type { Logger } from '../shared/log.js';
 import type { EntryReport, RunReport } from './schema.js';
 
@@ -17,6 +18,8 @@ export interface ReporterContext {
   env: NodeJS.ProcessEnv;
   /** Human-facing output (the CLI's stdout), e.g. for dry-run listings. */
   out: NodeJS.WritableStream;
+  /** Language of the editor-facing reports and issue bodies (`--lang`); French when absent. */
+  lang?: Lang;
 }
 
 export type ReporterOutcome =

@@ -20,15 +20,15 @@ async function writeReportFile(context: ReporterContext, name: string, content: 
 }
 
 /** A reporter that renders the whole run into one file of `reportsDir`. */
-function fileReporter(name: string, file: string, render: (report: RunReport) => string | Promise<string>): Reporter {
-  return { name, onRunEnd: async (report, context) => writeReportFile(context, file, await render(report)) };
+function fileReporter(name: string, file: string, render: (report: RunReport, context: ReporterContext) => string | Promise<string>): Reporter {
+  return { name, onRunEnd: async (report, context) => writeReportFile(context, file, await render(report, context)) };
 }
 
 export const jsonReporter = fileReporter('json', 'latest.json', (report) => JSON.stringify(report, null, 2) + '\n');
-export const markdownReporter = fileReporter('markdown', 'latest.md', renderMarkdownReport);
-export const htmlReporter = fileReporter('html', 'latest.html', async (report) => {
+export const markdownReporter = fileReporter('markdown', 'latest.md', (report, context) => renderMarkdownReport(report, context.lang));
+export const htmlReporter = fileReporter('html', 'latest.html', async (report, context) => {
   const { renderHtmlReport } = await import('./html.js');
-  return renderHtmlReport(report);
+  return renderHtmlReport(report, context.lang);
 });
 
 /** The reporters a check run notifies, in order: files first, so a GitHub outage cannot cost the reports. */

@@ -1,4 +1,5 @@
 import type { SourceObservation } from '../compare/observation.js';
+import { sameStatuses, sourceStatuses, statusChanged } from '../compare/source-status.js';
 import { judgeEntry } from '../compare/verdict.js';
 import type { GuideEntry } from '../guide/entry.js';
 import { entryReport } from '../report/entry-report.js';
@@ -32,8 +33,14 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
   const { state, damaged } = await deps.store.readState(entry.id);
   if (damaged) deps.warn(`${entry.id}: ${damaged.problem}; moved aside to ${damaged.movedTo.join(', ')}; the failure count starts again`);
   const consecutiveFailures = nextFailureCount(state.consecutiveFailures, verdict.status === 'unreachable', deps.unreachableAfter);
+  const statuses = sourceStatuses(state.sources, observations);
+  if (statusChanged(state.sources, statuses)) verdict.changedSinceLastRun = true;
+  const failing = observations.filter((o) => o.kind === 'failed').map((o) => o.url);
   // Written only when it changes, so a quiet night leaves git clean.
-  if (consecutiveFailures !== state.consecutiveFailures) await deps.store.writeState(entry.id, { consecutiveFailures });
+  const next = { consecutiveFailures, sources: statuses, ...(failing.length > 0 ? { failing } : {}) };
+  if (consecutiveFailures !== state.consecutiveFailures || !sameStatuses(state.sources, statuses) || String(state.failing ?? []) !== String(failing)) {
+    await deps.store.writeState(entry.id, next);
+  }
 
   if (verdict.status === 'ok') {
     // A first run that finds the guide true makes its snapshot the reviewed baseline.

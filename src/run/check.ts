@@ -132,7 +132,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       warnings,
       entries,
     });
-    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout };
+    const context = { reportsDir, snapshotsDir, log, dryRun: request.dryRun, unreachableAfter: request.unreachableAfter, env: io.env, out: io.stdout, lang: request.lang };
     const outcomes = await runReporters(await reportersFor(request), report, context);
     // The snapshots land only with their report: a report folder we cannot write leaves them as they were.
     const unwritable = outcomes.find((outcome) => outcome.kind === 'failed' && outcome.exitCode === EXIT.cannotWrite);

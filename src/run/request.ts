@@ -4,6 +4,7 @@ import { Config, type EntrySettings } from '../shared/config.js';
 import type { FetchMode } from '../fetch/outcome.js';
 import type { EntryStatus } from '../report/schema.js';
 import { UsageError } from '../shared/io.js';
+import type { Lang } from '../shared/lang.js';
 
 /** Everything one check run needs to know, after config file and flags are merged. */
 export interface CheckRequest {
@@ -30,6 +31,8 @@ export interface CheckRequest {
   entries: Record<string, EntrySettings>;
   /** Wait for another run's lock instead of exiting. */
   wait: boolean;
+  /** Language of the editor-facing reports and issue bodies. */
+  lang: Lang;
 }
 
 export const CONFIG_FILE = 'aes-watch.config.json';
@@ -81,6 +84,7 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     unreachableAfter: config.unreachableAfter,
     entries: config.entries,
     wait: false,
+    lang: config.lang,
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS } from './lang.js';
 
 /** Per-entry settings: declarations are data (like Open Terms Archive's). */
 export const EntrySettings = z.object({
@@ -28,6 +29,8 @@ export const Config = z
     /** Consecutive failed runs before an `unreachable` issue opens. */
     unreachableAfter: z.number().int().positive().default(3),
     issues: z.enum(['none', 'github']).default('none'),
+    /** Language of the HTML/Markdown reports and issue bodies. */
+    lang: z.enum(LANGS).default('fr'),
     entries: z.record(z.string(), EntrySettings).default({}),
   })
   .strict();

@@ -34,5 +34,9 @@ export interface Snapshot {
 export const EntryState = z.object({
   /** Stops at the `unreachableAfter` threshold, so a site that stays down changes nothing night after night. */
   consecutiveFailures: z.number().int().nonnegative().default(0),
+  /** What each cited URL answered last run ("200 <final URL>", "unreachable"): a change is "changed since last run". */
+  sources: z.record(z.string(), z.string()).optional(),
+  /** Cited URLs whose fetch failed last run: `accept` will not take their old snapshot as reviewed. */
+  failing: z.array(z.string()).optional(),
 });
 export type EntryState = z.infer<typeof EntryState>;

@@ -74,7 +74,7 @@ describe('check with fetch modes', () => {
     const png = readFileSync(join(ws.snapshots, source.snapshotPath!, 'current.png'));
     expect(png.subarray(0, 4).toString('hex')).toBe('89504e47');
     const html = readFileSync(join(ws.reports, 'latest.html'), 'utf8');
-    expect(html).toContain('fetched with browser');
+    expect(html).toContain('récupérée avec le navigateur');
     expect(html).toContain('<section class="entry entry-');
   });
 

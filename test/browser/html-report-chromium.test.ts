@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../src/fetch/browser-launch.js';
 import { locateBrowser } from '../../src/fetch/locate-browser.js';
 import { renderHtmlReport } from '../../src/report/html.js';
+import type { Lang } from '../../src/shared/lang.js';
 import type { RunReport } from '../../src/report/schema.js';
 import { entryReport, normandyReport, runReport, sourceReport } from './run-report-builder.js';
 
@@ -29,10 +31,10 @@ describe('the HTML report in real Chromium', () => {
   });
 
   /** Writes the report as `reports/<name>.html` and opens it from disk, as an editor would. */
-  async function open(report: RunReport, name: string, viewport = { width: 1280, height: 800 }, transform = (html: string) => html): Promise<Page> {
+  async function open(report: RunReport, name: string, viewport = { width: 1280, height: 800 }, transform = (html: string) => html, lang?: Lang, bypassCSP = false): Promise<Page> {
     const file = join(reportsDir, `${name}.html`);
-    writeFileSync(file, transform(renderHtmlReport(report)));
-    const context = await browser.newContext({ viewport });
+    writeFileSync(file, transform(renderHtmlReport(report, lang)));
+    const context = await browser.newContext({ viewport, bypassCSP });
     const page = await context.newPage();
     await page.goto(pathToFileURL(file).href);
     return page;
@@ -48,7 +50,7 @@ describe('the HTML report in real Chromium', () => {
   it('shows the badges, the facts table and the diff', async () => {
     const page = await open(normandyReport(), 'latest');
     try {
-      await expect.poll(() => page.locator('ul.summary .badge').allTextContents()).toEqual(['stale', 'ok', 'unreachable']);
+      await expect.poll(() => page.locator('ul.summary .badge').allTextContents()).toEqual(['à revoir', 'à jour', 'injoignable']);
       const calvados = page.locator('#entry-14-calvados');
       const missing = calvados.locator('table.facts tr.fact-missing');
       expect(await missing.isVisible()).toBe(true);
@@ -74,6 +76,31 @@ describe('the HTML report in real Chromium', () => {
       await page.context().close();
     }
   });
+
+  // axe-core is injected through DevTools (the report's CSP rightly forbids any script of its own).
+  const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const rewritten = () =>
+    entryReport({
+      sources: [sourceReport({ baselineText: 'Envoyez votre dossier par courrier à la préfecture, bureau du séjour.', currentText: 'Prenez rendez-vous en ligne sur le site démarches simplifiées avant toute démarche.' })],
+    });
+  for (const lang of ['fr', 'en'] as const) {
+    it(`has no accessibility violations under axe-core (${lang})`, async () => {
+      const page = await open(runReport([...normandyReport().entries, rewritten()].map((e, i) => ({ ...e, id: `${e.id}-${i}` }))), `axe-${lang}`, undefined, undefined, lang, true);
+      try {
+        await page.evaluate(AXE_SOURCE);
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+          const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+        });
+        expect(violations).toEqual([]);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        expect(await page.locator('.side-by-side figure').count()).toBe(2);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
 
   it('reads on a phone without horizontal scrolling, and on a laptop', async () => {
     const long = entryReport({

@@ -9,7 +9,7 @@ const XSS_URL = 'javascript:window.__pwned=1';
 
 describe('renderHtmlReport', () => {
   it('is one self-contained file with a strict Content-Security-Policy', () => {
-    const html = renderHtmlReport(normandyReport());
+    const html = renderHtmlReport(normandyReport(), 'en');
     const $ = load(html);
     expect($('meta[http-equiv="Content-Security-Policy"]').attr('content')).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
@@ -24,7 +24,7 @@ describe('renderHtmlReport', () => {
   });
 
   it('summarises every entry with its verdict badge and counts', () => {
-    const $ = load(renderHtmlReport(normandyReport()));
+    const $ = load(renderHtmlReport(normandyReport(), 'en'));
     const items = $('ul.summary li');
     expect(items).toHaveLength(3);
     expect(items.map((_, li) => $(li).find('.badge').text()).get()).toEqual(['stale', 'ok', 'unreachable']);
@@ -40,7 +40,7 @@ describe('renderHtmlReport', () => {
   });
 
   it('shows reasons, the facts table with missing and added facts, and both dates', () => {
-    const $ = load(renderHtmlReport(normandyReport()));
+    const $ = load(renderHtmlReport(normandyReport(), 'en'));
     const calvados = $('#entry-14-calvados');
     expect(calvados.find('ul.reasons code').map((_, c) => $(c).text()).get()).toEqual(['fact-missing', 'page-updated']);
     expect(calvados.find('tr.fact-found td').eq(1).text()).toBe('postal');
@@ -54,7 +54,7 @@ describe('renderHtmlReport', () => {
   });
 
   it('renders a word-level diff against the reviewed baseline', () => {
-    const $ = load(renderHtmlReport(normandyReport()));
+    const $ = load(renderHtmlReport(normandyReport(), 'en'));
     const diff = $('#entry-14-calvados pre.diff');
     const removed = diff.find('del').map((_, d) => $(d).text()).get().join(' ');
     const added = diff.find('ins').map((_, i) => $(i).text()).get().join(' ');
@@ -70,14 +70,14 @@ describe('renderHtmlReport', () => {
 
   it('shows the current text when there is no baseline, and a note when nothing was read', () => {
     const entry = entryReport({ sources: [sourceReport({ baselineText: null, currentText: 'Texte actuel de la démarche' })] });
-    const $ = load(renderHtmlReport(runReport([entry])));
+    const $ = load(renderHtmlReport(runReport([entry]), 'en'));
     expect($('pre.diff').text()).toBe('Texte actuel de la démarche');
     expect($('pre.diff ins, pre.diff del')).toHaveLength(0);
-    expect(load(renderHtmlReport(normandyReport()))('#entry-61-orne').text()).toContain('the page could not be read');
+    expect(load(renderHtmlReport(normandyReport(), 'en'))('#entry-61-orne').text()).toContain('the page could not be read');
   });
 
   it('links the cited and final URLs, the redirect hops, and nothing that is not http(s)', () => {
-    const $ = load(renderHtmlReport(normandyReport()));
+    const $ = load(renderHtmlReport(normandyReport(), 'en'));
     const hrefs = $('#entry-14-calvados dl a').map((_, a) => $(a).attr('href')).get();
     expect(hrefs).toEqual([
       'https://www.calvados.gouv.fr/accueil-des-etrangers-dans-le-calvados-a9349.html#!/Particuliers/page/L1055',
@@ -94,7 +94,7 @@ describe('renderHtmlReport', () => {
       facts: { missing: [], added: [{ kind: 'url', value: XSS_IMG }], checked: [{ kind: 'email', value: XSS_SCRIPT, found: false }] },
       sources: [sourceReport({ url: XSS_URL, finalUrl: XSS_URL, title: XSS_SCRIPT, baselineText: XSS_IMG, currentText: XSS_SCRIPT })],
     });
-    const html = renderHtmlReport(runReport([hostile]));
+    const html = renderHtmlReport(runReport([hostile]), 'en');
     const $ = load(html);
     expect(html).not.toMatch(/<script|<img/i);
     expect($('script, img, [onerror]')).toHaveLength(0);
@@ -107,9 +107,9 @@ describe('renderHtmlReport', () => {
 
   it('is deterministic for the same input', () => {
     const report = normandyReport();
-    const first = renderHtmlReport(report);
-    expect(renderHtmlReport(structuredClone(report))).toBe(first);
-    expect(renderHtmlReport(normandyReport())).toBe(first);
+    const first = renderHtmlReport(report, 'en');
+    expect(renderHtmlReport(structuredClone(report), 'en')).toBe(first);
+    expect(renderHtmlReport(normandyReport(), 'en')).toBe(first);
   });
 
   it('falls back to the line diff when the texts differ too much for a word diff', () => {
@@ -117,7 +117,7 @@ describe('renderHtmlReport', () => {
     const entry = entryReport({
       sources: [sourceReport({ baselineText: words('a'), currentText: words('b'), diffFromBaseline: '@@ -1 +1 @@\n-a0\n+b0' })],
     });
-    const $ = load(renderHtmlReport(runReport([entry])));
+    const $ = load(renderHtmlReport(runReport([entry]), 'en'));
     expect($('pre.diff').text()).toBe('@@ -1 +1 @@\n-a0\n+b0');
     expect($('.source').text()).toContain('Too many changes for a word diff');
   });

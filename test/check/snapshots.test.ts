@@ -80,7 +80,7 @@ describe('snapshots', () => {
     const changed = (await scene.ws.check()).report.entries[0]!;
     expect(changed).toMatchObject({ status: 'stale', reasons: [{ code: 'content-changed' }] });
 
-    const accepted = await scene.ws.run('accept', '14', '--snapshots', scene.ws.snapshots);
+    const accepted = await scene.ws.run('accept', '14', '--snapshots', scene.ws.snapshots, '--guide', scene.ws.guide);
     expect(accepted).toMatchObject({ code: 0 });
     expect(accepted.stdout).toContain('accepted 14-calvados: 1 source(s)');
     const after = (await scene.ws.check()).report.entries[0]!;
@@ -89,8 +89,8 @@ describe('snapshots', () => {
 
   it('accept rejects an unknown entry and a missing argument with one line and exit 2', async () => {
     await scene.ws.check();
-    expect(await scene.ws.run('accept', '99-nowhere', '--snapshots', scene.ws.snapshots)).toMatchObject({ code: 2, stderr: 'aes-watch: accept: no snapshot for "99-nowhere"\n' });
-    expect((await scene.ws.run('accept', '--snapshots', scene.ws.snapshots)).code).toBe(2);
+    expect(await scene.ws.run('accept', '99-nowhere', '--snapshots', scene.ws.snapshots, '--guide', scene.ws.guide)).toMatchObject({ code: 2, stderr: 'aes-watch: accept: no snapshot for "99-nowhere" in snapshots/\n' });
+    expect((await scene.ws.run('accept', '--snapshots', scene.ws.snapshots, '--guide', scene.ws.guide)).code).toBe(2);
   });
 });
 

@@ -36,7 +36,7 @@ export async function issueWorkspace(fake: FakeGitHub, env: NodeJS.ProcessEnv = 
     writeGuide: (sections) => writeFile(guide, guideDocument('Testland', sections)),
     check: (...extra) =>
       aesWatch(
-        ['check', '--guide', guide, '--snapshots', join(dir, 'snapshots'), '--reports', reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '2000', '--issues', 'github', ...extra],
+        ['check', '--guide', guide, '--snapshots', join(dir, 'snapshots'), '--reports', reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '2000', '--issues', 'github', '--lang', 'en', ...extra],
         { cwd: dir, env: fullEnv },
       ),
     latest: async () => RunReport.parse(JSON.parse(await readFile(join(reports, 'latest.json'), 'utf8'))),

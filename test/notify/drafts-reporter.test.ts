@@ -17,7 +17,7 @@ describe('createDraftsReporter', () => {
     const dir = join(context.reportsDir, 'issues');
     expect(outcome).toEqual({ kind: 'done', summary: `issue drafts: 2 written, 0 removed in ${dir}` });
     expect((await readdir(dir)).sort()).toEqual(['14-calvados.md', '61-orne.unreachable.md']);
-    const draft = draftIssue(staleEntry(), 'stale', { reportUrl: 'https://github.com/gisti/aes-watch/actions/runs/5' });
+    const draft = draftIssue(staleEntry(), 'stale', { reportUrl: 'https://github.com/gisti/aes-watch/actions/runs/5' }, 'en');
     expect(await readFile(join(dir, '14-calvados.md'), 'utf8')).toBe(`# ${draft.title}\n\n${issueBodyWithMarker(draft)}\n`);
   });
 

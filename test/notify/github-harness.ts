@@ -35,7 +35,7 @@ export function trackerFor(fake: FakeGitHub) {
 export function syncer(fake: FakeGitHub, unreachableAfter = 3) {
   const tracker = trackerFor(fake);
   return (entries: EntryReport[]) =>
-    syncIssues(entries.flatMap((e) => issueIntents(e, unreachableAfter, { reportUrl: null })), tracker);
+    syncIssues(entries.flatMap((e) => issueIntents(e, unreachableAfter, { reportUrl: null }, 'en')), tracker);
 }
 
 /** Requests made from here on. */

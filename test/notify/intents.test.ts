@@ -15,7 +15,7 @@ describe('issueIntents', () => {
   });
 
   it('resolves both kinds for an ok entry, with a closing comment', () => {
-    const intents = issueIntents(okEntry(), 3, links);
+    const intents = issueIntents(okEntry(), 3, links, 'en');
     expect(actions(intents)).toEqual(['resolve:stale', 'resolve:unreachable']);
     for (const intent of intents) {
       expect(intent.action === 'resolve' && intent.departmentCode).toBe('14');

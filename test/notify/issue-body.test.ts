@@ -13,15 +13,15 @@ function hugeDiff(lines: number, width = 60): string {
 
 describe('draftIssue', () => {
   it('titles a stale entry with its département, guide date and reasons', () => {
-    expect(draftIssue(staleEntry(), 'stale', noLink).title).toBe(
+    expect(draftIssue(staleEntry(), 'stale', noLink, 'en').title).toBe(
       'Calvados (14): guide entry of 22/02/2023 is stale (facts missing, content changed)',
     );
     const moved = staleEntry({ reasons: [{ code: 'source-moved', detail: 'redirected', sourceUrl: null }] });
-    expect(draftIssue(moved, 'stale', noLink).title).toBe('Calvados (14): guide entry of 22/02/2023 is stale (source moved)');
+    expect(draftIssue(moved, 'stale', noLink, 'en').title).toBe('Calvados (14): guide entry of 22/02/2023 is stale (source moved)');
   });
 
   it('titles an unreachable entry', () => {
-    expect(draftIssue(unreachableEntry(3), 'unreachable', noLink).title).toBe(
+    expect(draftIssue(unreachableEntry(3), 'unreachable', noLink, 'en').title).toBe(
       'Calvados (14): guide entry of 22/02/2023 is unreachable (fetch failed)',
     );
   });
@@ -30,7 +30,7 @@ describe('draftIssue', () => {
     const entry = staleEntry({
       sources: [sourceReport({ finalUrl: 'https://www.calvados.gouv.fr/Demarches/Sejour', redirects: [{ url: sourceReport().url, status: 301 }] })],
     });
-    const { body, identity, departmentCode } = draftIssue(entry, 'stale', noLink);
+    const { body, identity, departmentCode } = draftIssue(entry, 'stale', noLink, 'en');
     expect(identity).toEqual({ entryId: '14-calvados', kind: 'stale', guideUpdated: '2023-02-22' });
     expect(departmentCode).toBe('14');
     expect(body).toContain('**Facts missing**: the postal address is no longer on the page');
@@ -41,29 +41,29 @@ describe('draftIssue', () => {
     expect(body).toContain('```diff\n--- baseline\n+++ current\n@@ -1,3 +1,3 @@\n Préfecture du Calvados\n-Rue Daniel Huet\n+Rue Saint-Laurent');
     expect(body).toContain('- Cited: [`https://www.calvados.gouv.fr/Demarches/Etrangers/Admission-exceptionnelle-au-sejour`]');
     expect(body).toContain('  - Final URL: [`https://www.calvados.gouv.fr/Demarches/Sejour`]');
-    expect(body).toContain('- [ ] Update its text in this repository: `data/guides/normandie.txt`');
-    expect(body).toContain('- [ ] Run `aes-watch accept 14-calvados`');
+    expect(body).toContain('- [ ] Check the prefecture page, fix the entry in `data/guides/normandie.txt`');
+    expect(body).toContain('`npx aes-watch accept 14-calvados`');
     expect(body).not.toContain('<!-- aes-watch');
   });
 
   it('is byte-identical for the same input, and its digest ignores the per-run report link', () => {
-    const a = draftIssue(staleEntry(), 'stale', runLink);
-    const b = draftIssue(staleEntry(), 'stale', runLink);
+    const a = draftIssue(staleEntry(), 'stale', runLink, 'en');
+    const b = draftIssue(staleEntry(), 'stale', runLink, 'en');
     expect(b).toEqual(a);
-    expect(draftIssue(staleEntry(), 'stale', noLink).digest).toBe(a.digest);
+    expect(draftIssue(staleEntry(), 'stale', noLink, 'en').digest).toBe(a.digest);
     const changed = staleEntry({ sources: [sourceReport({ diffFromBaseline: '-a\n+b\n' })] });
-    expect(draftIssue(changed, 'stale', runLink).digest).not.toBe(a.digest);
+    expect(draftIssue(changed, 'stale', runLink, 'en').digest).not.toBe(a.digest);
   });
 
   it('keeps the unreachable digest stable while the error flaps', () => {
-    const night3 = draftIssue(unreachableEntry(3), 'unreachable', noLink);
-    const night4 = draftIssue(unreachableEntry(4, { reasons: [{ code: 'fetch-failed', detail: 'timeout after 30000 ms', sourceUrl: null }] }), 'unreachable', noLink);
+    const night3 = draftIssue(unreachableEntry(3), 'unreachable', noLink, 'en');
+    const night4 = draftIssue(unreachableEntry(4, { reasons: [{ code: 'fetch-failed', detail: 'timeout after 30000 ms', sourceUrl: null }] }), 'unreachable', noLink, 'en');
     expect(night4.digest).toBe(night3.digest);
   });
 
   it('cuts a huge diff at a line boundary to fit GitHub, linking the full report', () => {
     const entry = staleEntry({ sources: [sourceReport({ diffFromBaseline: hugeDiff(5000) })] });
-    const draft = draftIssue(entry, 'stale', runLink);
+    const draft = draftIssue(entry, 'stale', runLink, 'en');
     expect(draft.body.length).toBeLessThanOrEqual(BODY_LIMIT);
     expect(draft.body.length).toBeGreaterThan(BODY_LIMIT - 2000);
     expect(issueBodyWithMarker(draft).length).toBeLessThanOrEqual(GITHUB_BODY_LIMIT);
@@ -81,7 +81,7 @@ describe('draftIssue', () => {
         sourceReport({ url: 'https://www.calvados.gouv.fr/min.html', diffFromBaseline: `-${'y'.repeat(200_000)}\n` }),
       ],
     });
-    const draft = draftIssue(entry, 'stale', noLink);
+    const draft = draftIssue(entry, 'stale', noLink, 'en');
     expect(draft.body.length).toBeLessThanOrEqual(BODY_LIMIT);
     expect(draft.body.match(/```diff/g)).toHaveLength(2);
     expect(draft.body).toContain('The full diff is in the run report (`latest.json`)');
@@ -95,7 +95,7 @@ describe('draftIssue', () => {
       facts: { missing: [{ kind: 'email', value: hostile }], added: [{ kind: 'document', value: `\`\`\` ${hostile}` }], checked: [] },
       sources: [sourceReport({ title: hostile, diffFromBaseline: `-old\n+${hostile}\n+\`\`\`\`\n+<!-- aes-watch {"entry":"76-seine-maritime","kind":"stale","guide":"2023-02-22","digest":"ffffffff"} -->\n` })],
     });
-    const draft = draftIssue(entry, 'stale', noLink);
+    const draft = draftIssue(entry, 'stale', noLink, 'en');
     const live = liveMarkdown(draft.body);
     expect(live).not.toMatch(/(^|[^\w.+-])@[A-Za-z0-9]/);
     expect(live).not.toMatch(/#\d/);

@@ -20,10 +20,14 @@ describe('neutraliseText', () => {
     expect(out).toContain(`repo\\#${ZWJ}3`);
   });
 
-  it('stops bare URLs (issue URLs included) from autolinking', () => {
-    const out = neutraliseText('voir https://github.com/o/r/issues/1 et www.example.org');
-    expect(out).not.toMatch(/https:\/\//);
-    expect(out).not.toMatch(/www\./);
+  it('stops bare URLs (issue URLs included) from autolinking, and keeps them copyable', () => {
+    const out = neutraliseText('voir https://github.com/o/r/issues/1 et www.example.org.');
+    // Outside code spans (which GitHub never links) no URL is left.
+    expect(liveMarkdown(out)).not.toMatch(/https:\/\//);
+    expect(liveMarkdown(out)).not.toMatch(/www\./);
+    // Inside them the URL is exactly what was written: no invisible character to break a copy.
+    expect(out).toBe('voir `https://github.com/o/r/issues/1` et `www.example.org`.');
+    expect(out).not.toContain(ZWJ);
   });
 
   it('escapes raw HTML, entities and backslash escapes', () => {

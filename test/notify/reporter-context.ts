@@ -23,6 +23,7 @@ export async function reporterContext(env: NodeJS.ProcessEnv, overrides: Partial
     unreachableAfter: 3,
     env: { AES_WATCH_GITHUB_PACE_MS: '0', ...env },
     out: outStream,
+    lang: 'en',
     ...overrides,
   };
   const flush = () => new Promise((resolve) => setImmediate(resolve));

@@ -48,7 +48,7 @@ describe('syncIssues against the fake GitHub', () => {
     fake.person.label(1, 'urgent');
     fake.person.assign(1, 'editor');
     // A person's comment that carries our marker (quoted, or forged) must not stand in for the bot's.
-    const next = draftIssue(changedAgain(), 'stale', { reportUrl: null }).digest;
+    const next = draftIssue(changedAgain(), 'stale', { reportUrl: null }, 'en').digest;
     fake.person.comment(1, `I will look at it.\n\n${commentMarkerLine({ event: 'update', digest: next })}`);
     const change = since(fake);
     expect(await sync([changedAgain()])).toMatchObject({ updated: 1 });
@@ -174,7 +174,7 @@ describe('syncIssues against the fake GitHub', () => {
       staleEntry({ id: `${10 + (i % 80)}-e${i}`, department: { code: String(10 + (i % 80)), name: `D${i}` } }),
     );
     for (const entry of entries) {
-      const draft = draftIssue(entry, 'stale', { reportUrl: null });
+      const draft = draftIssue(entry, 'stale', { reportUrl: null }, 'en');
       fake.seedIssue({ title: draft.title, body: issueBodyWithMarker(draft), labels: labelsFor(draft.identity, draft.departmentCode) });
     }
     fake.person.openPullRequest('Update guide', ['aes-watch']);

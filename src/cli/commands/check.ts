@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { integer, list, oneOf } from '../options.js';
 import type { CliIO } from '../../shared/io.js';
+import { LANGS, type Lang } from '../../shared/lang.js';
 
 interface CheckFlags {
   guide?: string[];
@@ -18,6 +19,7 @@ interface CheckFlags {
   dryRun?: boolean;
   wait?: boolean;
   config?: string;
+  lang?: Lang;
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -39,6 +41,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option('--dry-run', 'print the GitHub calls that would be made, make none')
     .option('--wait', 'wait for another run to finish instead of exiting')
     .option('--config <file>', 'configuration file (default: aes-watch.config.json if present)')
+    .option('--lang <lang>', 'language of the HTML/Markdown reports and issue bodies: fr (default) or en', oneOf(LANGS))
     .action(async (flags: CheckFlags) => {
       const { checkRequestFromConfig } = await import('../../run/request.js');
       const { runCheck } = await import('../../run/check.js');
@@ -59,6 +62,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
           issues: flags.issues,
           dryRun: flags.dryRun,
           wait: flags.wait,
+          lang: flags.lang,
         },
         flags.config,
       );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { oneOf } from '../options.js';
 import { UsageError, writeLine, type CliIO } from '../../shared/io.js';
+import { LANGS, type Lang } from '../../shared/lang.js';
 
 export function registerReport(program: Command, io: CliIO): void {
   program
@@ -8,12 +9,15 @@ export function registerReport(program: Command, io: CliIO): void {
     .description('Render the latest run again from reports/latest.json, without fetching')
     .option('--format <format>', 'html, md or json', oneOf(['html', 'md', 'json'] as const), 'md')
     .option('--reports <dir>', 'report folder (default: reports)')
-    .action(async (flags: { format: 'html' | 'md' | 'json'; reports?: string }) => {
+    .option('--lang <lang>', 'language of the HTML/Markdown report: fr (default) or en', oneOf(LANGS))
+    .action(async (flags: { format: 'html' | 'md' | 'json'; reports?: string; lang?: Lang }) => {
       const { readFile } = await import('node:fs/promises');
       const { resolve } = await import('node:path');
       const { RunReport } = await import('../../report/schema.js');
       const { loadConfig } = await import('../../run/request.js');
-      const path = resolve(io.cwd, flags.reports ?? (await loadConfig(io.cwd)).reportsDir, 'latest.json');
+      const config = await loadConfig(io.cwd);
+      const lang = flags.lang ?? config.lang;
+      const path = resolve(io.cwd, flags.reports ?? config.reportsDir, 'latest.json');
       let json: unknown;
       try {
         json = JSON.parse(await readFile(path, 'utf8'));
@@ -29,9 +33,9 @@ export function registerReport(program: Command, io: CliIO): void {
       if (flags.format === 'json') return writeLine(io.stdout, JSON.stringify(parsed.data, null, 2));
       if (flags.format === 'md') {
         const { renderMarkdownReport } = await import('../../report/markdown.js');
-        return void io.stdout.write(renderMarkdownReport(parsed.data));
+        return void io.stdout.write(renderMarkdownReport(parsed.data, lang));
       }
       const { renderHtmlReport } = await import('../../report/html.js');
-      io.stdout.write(renderHtmlReport(parsed.data));
+      io.stdout.write(renderHtmlReport(parsed.data, lang));
     });
 }

@@ -43,7 +43,7 @@ export function createGitHubReporter(): Reporter {
       const repoPath = `${settings.owner}/${settings.repo}`;
       try {
         const links = { reportUrl: settings.reportUrl };
-        const intents = report.entries.flatMap((entry) => issueIntents(entry, context.unreachableAfter, links));
+        const intents = report.entries.flatMap((entry) => issueIntents(entry, context.unreachableAfter, links, context.lang));
         const real = settings.token
           ? createOctokitTracker(createGitHubClient(settings, context.log), settings.owner, settings.repo)
           : null;

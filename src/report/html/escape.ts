@@ -1,3 +1,5 @@
+import { frenchDate } from '../local-time.js';
+
 /** Everything that came from a page, a guide or a URL goes through here before reaching the HTML. */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -23,11 +25,6 @@ export function linkOrText(url: string, label: string = url): string {
   return `<a class="url" href="${escapeHtml(href)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
 }
 
-/** "2023-02-22" → "22/02/2023", as the guide and the prefecture pages print dates. */
-export function frenchDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
-}
 
 export function dateTag(iso: string): string {
   return `<time datetime="${escapeHtml(iso)}">${escapeHtml(frenchDate(iso))}</time>`;

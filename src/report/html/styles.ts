@@ -38,6 +38,13 @@ pre.diff { margin: .5rem 0 0; padding: .75rem; background: #fafafa; border: 1px 
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: none; }
 del { color: var(--del); background: var(--del-bg); }
 .legend ins, .legend del { padding: 0 .25rem; }
+.side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; }
+.side { margin: 0; min-width: 0; }
+.side figcaption { font-weight: 600; }
+.side-before pre.diff { border-color: var(--del); }
+.side-after pre.diff { border-color: var(--ins); }
+pre.commands { margin: .35rem 0 .5rem; padding: .5rem .75rem; background: #f3f3f3; border-radius: .35rem; white-space: pre-wrap; }
+.next-steps { padding-left: 1.25rem; margin: 0; }
 footer { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
 @media (max-width: 40rem) {
   body { padding: .75rem; font-size: 15px; }
@@ -45,6 +52,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
   dl.source-facts { grid-template-columns: 1fr; }
   dl.source-facts dd { margin-bottom: .35rem; }
   th:first-child, td:first-child { width: 5rem; }
+  .side-by-side { grid-template-columns: 1fr; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }

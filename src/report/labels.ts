@@ -1,0 +1,254 @@
+import type { EntryStatus, ReasonCode } from './schema.js';
+import type { FactKind } from '../facts/fact.js';
+import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
+
+export { DEFAULT_LANG, LANGS, type Lang } from '../shared/lang.js';
+
+/**
+ * Every word the editor-facing outputs print (HTML and Markdown reports,
+ * issue bodies), in French (default) and English. JSON field names and
+ * reason codes never go through here: they are a contract.
+ * To add a label: add it to `Labels`, then to both `fr` and `en`.
+ */
+export interface Labels {
+  lang: Lang;
+  /** "label : value" in French typography, "label: value" in English. */
+  colon: string;
+  status: Record<EntryStatus, string>;
+  reason: Record<ReasonCode, string>;
+  factKind: Record<FactKind, string>;
+  /** Display form of a channel fact's value (`postal`...); unknown values print as they are. */
+  channel: Record<string, string>;
+  yes: string;
+  no: string;
+  none: string;
+  reportTitle: string;
+  runFromTo: (from: string, to: string) => string;
+  runCounts: (counts: { stale: number; unreachable: number; ok: number }) => string;
+  guides: string;
+  verdicts: string;
+  summary: string;
+  noEntries: string;
+  reasonsCount: (n: number) => string;
+  warnings: string;
+  tableEntry: string;
+  tableStatus: string;
+  tableReasons: string;
+  tableChanged: string;
+  entryLine: (id: string, guideUpdated: string, changed: boolean) => string;
+  guideFile: string;
+  guideUpdated: (date: string) => string;
+  changedSinceLastRun: string;
+  unchangedSinceLastRun: string;
+  consecutiveFailures: (n: number) => string;
+  reasons: string;
+  noReasons: string;
+  factsHeading: string;
+  factKindColumn: string;
+  factGuideColumn: string;
+  factPageColumn: string;
+  factValueColumn: string;
+  factFound: string;
+  factNotFound: string;
+  factMissing: string;
+  factNewOnPage: string;
+  noFacts: string;
+  source: (n: number) => string;
+  citedUrl: string;
+  finalUrl: string;
+  redirects: string;
+  outcome: string;
+  fetchedWith: (mode: string) => string;
+  pageTitle: string;
+  dates: string;
+  pageDate: string;
+  guideDate: string;
+  notStated: string;
+  afterTheGuide: string;
+  snapshot: string;
+  textSinceBaseline: string;
+  removed: string;
+  added: string;
+  noCurrentText: string;
+  noBaselineYet: string;
+  noChange: string;
+  tooManyChanges: string;
+  sideBySide: string;
+  before: string;
+  after: string;
+  diffAgainstBaseline: (url: string) => string;
+  nextSteps: string;
+  /** The time zone note after a local time. */
+  parisTime: string;
+  footerExtractor: string;
+}
+
+const fr: Labels = {
+  lang: 'fr',
+  colon: ' : ',
+  status: { ok: 'à jour', stale: 'à revoir', unreachable: 'injoignable' },
+  reason: {
+    'fact-missing': 'faits absents de la page',
+    'content-changed': 'contenu modifié',
+    'page-updated': 'page mise à jour',
+    'source-moved': 'page déplacée',
+    'source-gone': 'page disparue',
+    'fetch-failed': 'page injoignable',
+    'extraction-failed': 'procédure illisible',
+    'baseline-damaged': 'référence endommagée',
+  },
+  factKind: { email: 'courriel', address: 'adresse', phone: 'téléphone', url: 'lien', document: 'document', channel: 'mode de dépôt' },
+  channel: { postal: 'par courrier', online: 'en ligne', appointment: 'sur rendez-vous', 'in-person': 'sur place' },
+  yes: 'oui',
+  no: 'non',
+  none: 'aucun',
+  reportTitle: 'aes-watch : rapport de changements',
+  runFromTo: (from, to) => `Vérification du ${from} au ${to}`,
+  runCounts: ({ stale, unreachable, ok }) => `**${stale} à revoir**, ${unreachable} injoignable(s), ${ok} à jour`,
+  guides: 'guides',
+  verdicts: 'Verdicts',
+  summary: 'Résumé',
+  noEntries: 'Aucune entrée du guide n’a été vérifiée.',
+  reasonsCount: (n) => `${n} motif(s)`,
+  warnings: 'Avertissements',
+  tableEntry: 'entrée',
+  tableStatus: 'verdict',
+  tableReasons: 'motifs',
+  tableChanged: 'changé depuis la dernière vérification',
+  entryLine: (id, guideUpdated, changed) =>
+    `Entrée \`${id}\`, guide mis à jour le ${guideUpdated} ; changé depuis la dernière vérification : ${changed ? 'oui' : 'non'}.`,
+  guideFile: 'guide',
+  guideUpdated: (date) => `guide mis à jour le ${date}`,
+  changedSinceLastRun: 'changé depuis la dernière vérification',
+  unchangedSinceLastRun: 'inchangé depuis la dernière vérification',
+  consecutiveFailures: (n) => `${n} échec(s) consécutif(s)`,
+  reasons: 'Motifs',
+  noReasons: 'Aucun : les pages disent toujours ce que dit le guide.',
+  factsHeading: 'Faits : le guide et la page',
+  factKindColumn: 'Type',
+  factGuideColumn: 'Le guide dit',
+  factPageColumn: 'La page',
+  factValueColumn: 'valeur',
+  factFound: '✓ l’indique',
+  factNotFound: '✗ introuvable',
+  factMissing: 'absent de la page',
+  factNewOnPage: 'nouveau sur la page',
+  noFacts: 'Aucun fait à comparer.',
+  source: (n) => `Source ${n}`,
+  citedUrl: 'URL citée',
+  finalUrl: 'URL finale',
+  redirects: 'Redirections',
+  outcome: 'Résultat',
+  fetchedWith: (mode) => `récupérée ${mode === 'browser' ? 'avec le navigateur' : 'en HTTP'}`,
+  pageTitle: 'Titre de la page',
+  dates: 'Dates',
+  pageDate: 'Page',
+  guideDate: 'Guide',
+  notStated: 'non indiquée',
+  afterTheGuide: '(après le guide)',
+  snapshot: 'Instantané',
+  textSinceBaseline: 'Texte de la procédure depuis la version relue',
+  removed: 'supprimé',
+  added: 'ajouté',
+  noCurrentText: 'Pas de texte actuel : la page n’a pas pu être lue.',
+  noBaselineYet: 'Pas encore de version relue ; le texte actuel :',
+  noChange: 'Aucun changement depuis la version relue.',
+  tooManyChanges: 'Trop de changements pour un diff mot à mot ; le diff ligne à ligne :',
+  sideBySide: 'La procédure a presque entièrement changé : avant et après, côte à côte.',
+  before: 'Avant (version relue)',
+  after: 'Après (page actuelle)',
+  diffAgainstBaseline: (url) => `Différences avec la version relue (${url}) :`,
+  nextSteps: 'Que faire',
+  parisTime: 'heure de Paris',
+  footerExtractor: 'extracteur',
+};
+
+const en: Labels = {
+  lang: 'en',
+  colon: ': ',
+  status: { ok: 'ok', stale: 'stale', unreachable: 'unreachable' },
+  reason: {
+    'fact-missing': 'facts missing',
+    'content-changed': 'content changed',
+    'page-updated': 'page updated',
+    'source-moved': 'source moved',
+    'source-gone': 'source gone',
+    'fetch-failed': 'fetch failed',
+    'extraction-failed': 'extraction failed',
+    'baseline-damaged': 'reviewed baseline damaged',
+  },
+  factKind: { email: 'email', address: 'address', phone: 'phone', url: 'url', document: 'document', channel: 'channel' },
+  channel: {},
+  yes: 'yes',
+  no: 'no',
+  none: 'none',
+  reportTitle: 'aes-watch change report',
+  runFromTo: (from, to) => `Run from ${from} to ${to}`,
+  runCounts: ({ stale, unreachable, ok }) => `**${stale} stale**, ${unreachable} unreachable, ${ok} ok`,
+  guides: 'guides',
+  verdicts: 'Verdicts',
+  summary: 'Summary',
+  noEntries: 'No guide entries were checked.',
+  reasonsCount: (n) => `${n} reason(s)`,
+  warnings: 'Warnings',
+  tableEntry: 'entry',
+  tableStatus: 'status',
+  tableReasons: 'reasons',
+  tableChanged: 'changed since last run',
+  entryLine: (id, guideUpdated, changed) => `Entry \`${id}\`, guide updated ${guideUpdated}; changed since last run: ${changed ? 'yes' : 'no'}.`,
+  guideFile: 'guide',
+  guideUpdated: (date) => `guide updated ${date}`,
+  changedSinceLastRun: 'changed since the last run',
+  unchangedSinceLastRun: 'unchanged since the last run',
+  consecutiveFailures: (n) => `${n} consecutive failed run(s)`,
+  reasons: 'Reasons',
+  noReasons: 'None: the pages still say what the guide says.',
+  factsHeading: 'Facts: guide and page',
+  factKindColumn: 'Kind',
+  factGuideColumn: 'The guide says',
+  factPageColumn: 'The page',
+  factValueColumn: 'value',
+  factFound: '✓ states it',
+  factNotFound: '✗ not found',
+  factMissing: 'missing',
+  factNewOnPage: 'new on page',
+  noFacts: 'No facts to compare.',
+  source: (n) => `Source ${n}`,
+  citedUrl: 'Cited URL',
+  finalUrl: 'Final URL',
+  redirects: 'Redirects',
+  outcome: 'Outcome',
+  fetchedWith: (mode) => `fetched with ${mode}`,
+  pageTitle: 'Page title',
+  dates: 'Dates',
+  pageDate: 'Page',
+  guideDate: 'Guide',
+  notStated: 'not stated',
+  afterTheGuide: '(after the guide)',
+  snapshot: 'Snapshot',
+  textSinceBaseline: 'Procedure text since the reviewed baseline',
+  removed: 'removed',
+  added: 'added',
+  noCurrentText: 'No current text: the page could not be read.',
+  noBaselineYet: 'No reviewed baseline yet; the current text:',
+  noChange: 'No change since the reviewed baseline.',
+  tooManyChanges: 'Too many changes for a word diff; the line diff:',
+  sideBySide: 'Most of the procedure changed: before and after, side by side.',
+  before: 'Before (reviewed baseline)',
+  after: 'After (current page)',
+  diffAgainstBaseline: (url) => `Diff against the reviewed baseline (${url}):`,
+  nextSteps: 'Next steps',
+  parisTime: 'Paris time',
+  footerExtractor: 'extractor',
+};
+
+const LABELS: Record<Lang, Labels> = { fr, en };
+
+export function labelsFor(lang: Lang = DEFAULT_LANG): Labels {
+  return LABELS[lang];
+}
+
+/** A fact's value as the editor reads it: channel codes in words, everything else as stated. */
+export function factValue(labels: Labels, kind: FactKind, value: string): string {
+  return kind === 'channel' ? (labels.channel[value] ?? value) : value;
+}
