@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { access, copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { StoreWriteError } from '../shared/disk-error.js';
 
@@ -20,6 +20,7 @@ export interface StoreFs {
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   mkdir(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
 }
 
 export const nodeStoreFs: StoreFs = {
@@ -35,6 +36,7 @@ export const nodeStoreFs: StoreFs = {
   },
   mkdir: async (path) => void (await mkdir(path, { recursive: true })),
   rename,
+  copyFile: (from, to) => copyFile(from, to),
 };
 
 const STAGING = '.aes-watch-staging-';
@@ -57,18 +59,26 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
+/** Runs `work` over `items`, 32 at a time: file system calls wait on the disk, not the CPU. */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 32) await Promise.all(items.slice(i, i + 32).map(work));
+}
+
 async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promise<void> {
   const manifest = JSON.parse(await readFile(join(commitDir, 'manifest.json'), 'utf8')) as Manifest;
   for (const [from, to] of manifest.moves) {
     // Already moved (an earlier attempt got this far): `from` may now hold a new file.
     if (!(await exists(join(root, to))) && (await exists(join(root, from)))) await fs.rename(join(root, from), join(root, to));
   }
-  for (const rel of manifest.put) {
-    const staged = join(commitDir, 'files', rel);
-    if (!(await exists(staged))) continue;
-    await fs.mkdir(dirname(join(root, rel)));
-    await fs.rename(staged, join(root, rel));
-  }
+  // Folders first, then every file at once: the journal, not the order, is what makes this safe to cut.
+  const folders = [...new Set(manifest.put.map((rel) => dirname(join(root, rel))))];
+  await inParallel(folders, (dir) => fs.mkdir(dir));
+  await inParallel(manifest.put, (rel) =>
+    // Absent when an earlier attempt already moved it.
+    fs.rename(join(commitDir, 'files', rel), join(root, rel)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    }),
+  );
   for (const rel of manifest.remove) await rm(join(root, rel), { force: true });
   await rm(commitDir, { recursive: true, force: true });
 }
@@ -94,6 +104,8 @@ export class StoreTransaction {
   private readonly moves: [string, string][] = [];
   private failure: StoreWriteError | null = null;
   private staged = false;
+  /** Staging folders already made: one mkdir per folder, not per file. */
+  private readonly made = new Set<string>();
 
   constructor(
     private readonly root: string,
@@ -121,13 +133,30 @@ export class StoreTransaction {
     return join(this.root, rel);
   }
 
+  /** Whether `rel` was written by this transaction (so it is not in the store's folder yet). */
+  isStaged(rel: string): boolean {
+    return this.ops.get(rel) === 'put';
+  }
+
   async put(rel: string, data: string | Uint8Array): Promise<void> {
+    await this.stage(rel, (staged) => this.fs.writeFile(staged, data));
+  }
+
+  /** Stages a copy of `from` as it is now for a reader (staged or stored) under `to`. */
+  async copy(from: string, to: string): Promise<void> {
+    const source = this.path(from);
+    if (source === null) throw new Error(`${from} was removed in this transaction`);
+    await this.stage(to, (staged) => this.fs.copyFile(source, staged));
+  }
+
+  private async stage(rel: string, write: (staged: string) => Promise<void>): Promise<void> {
     if (this.failure) throw this.failure;
     const staged = join(this.stagingDir, 'files', rel);
     try {
-      await this.fs.mkdir(dirname(staged));
+      if (!this.made.has(dirname(staged))) await this.fs.mkdir(dirname(staged));
+      this.made.add(dirname(staged));
       this.staged = true;
-      await this.fs.writeFile(staged, data);
+      await write(staged);
     } catch (error) {
       throw this.fail(error, join(this.root, rel));
     }
@@ -159,14 +188,15 @@ export class StoreTransaction {
     };
     const commitDir = join(this.root, COMMIT + this.id);
     // Before the commit point: every folder that will receive a file must take it, or nothing moves.
-    for (const dir of new Set([...manifest.put, ...manifest.remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel))))) {
-      try {
-        await this.fs.mkdir(dir);
-        await access(dir, constants.W_OK);
-      } catch (error) {
-        await this.discard();
-        throw this.fail(error, dir);
-      }
+    const folders = [...new Set([...manifest.put, ...manifest.remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel))))];
+    try {
+      await inParallel(folders, async (dir) => {
+        await this.fs.mkdir(dir).catch((error: unknown) => Promise.reject(StoreWriteError.from(error, dir)));
+        await access(dir, constants.W_OK).catch((error: unknown) => Promise.reject(StoreWriteError.from(error, dir)));
+      });
+    } catch (error) {
+      await this.discard();
+      throw this.fail(error, this.root);
     }
     try {
       await this.fs.mkdir(this.stagingDir);
@@ -183,12 +213,14 @@ export class StoreTransaction {
     this.ops.clear();
     this.moves.length = 0;
     this.staged = false;
+    this.made.clear();
   }
 
   /** Drops everything staged; the store stays as it was. */
   async discard(): Promise<void> {
     if (this.staged) await rm(this.stagingDir, { recursive: true, force: true }).catch(() => undefined);
     this.staged = false;
+    this.made.clear();
   }
 }
 

@@ -101,10 +101,16 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
     }
   }
   async function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot): Promise<SnapshotRead> {
-    const files = Object.fromEntries(await Promise.all(EXTS.map(async (ext) => [ext, await readBytes(tx.path(rel(entryId, key, slot, ext)))] as const))) as Record<Ext, FileRead>;
+    // One listing of the folder, then only the files that are there are opened.
+    const listed = new Set(await readdir(join(root, entryId, key)).catch(() => [] as string[]));
+    const pathOf = (ext: Ext) => {
+      const path = rel(entryId, key, slot, ext);
+      return tx.isStaged(path) || listed.has(`${slot}.${ext}`) ? tx.path(path) : null;
+    };
+    const files = Object.fromEntries(await Promise.all(EXTS.map(async (ext) => [ext, await readBytes(pathOf(ext))] as const))) as Record<Ext, FileRead>;
     const present = EXTS.filter((ext) => files[ext].kind !== 'absent');
     if (present.length === 0) {
-      const aside = (await readdir(join(root, entryId, key)).catch(() => [] as string[])).filter((name) => name.startsWith(`${slot}.`) && name.includes('.damaged-'));
+      const aside = [...listed].filter((name) => name.startsWith(`${slot}.`) && name.includes('.damaged-'));
       return aside.length > 0 ? { kind: 'set-aside', movedTo: aside.sort().map((name) => join(root, entryId, key, name)) } : { kind: 'missing' };
     }
     const problem = ((): string | { meta: SnapshotMeta; text: string; html: string; png: Buffer | null } => {
@@ -157,9 +163,13 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
     write: (entryId, key, slot, snapshot, screenshot) => change((tx) => writeSlot(tx, entryId, key, slot, snapshot, screenshot)),
     promote: (entryId, key) =>
       change(async (tx) => {
+        // Checked against its hashes first: a damaged current must never become the reviewed baseline.
         const current = await readSlot(tx, entryId, key, 'current');
         if (current.kind !== 'found') return false;
-        await writeSlot(tx, entryId, key, 'baseline', current.snapshot, current.screenshot);
+        for (const ext of ['md', 'html', 'png', 'json'] as const) {
+          if (ext === 'png' && !current.screenshot) tx.remove(rel(entryId, key, 'baseline', ext));
+          else await tx.copy(rel(entryId, key, 'current', ext), rel(entryId, key, 'baseline', ext));
+        }
         return true;
       }),
     entryIds: () => subfolders(root),
