@@ -2,6 +2,7 @@ import type { Fact } from '../facts/fact.js';
 import type { FetchedWith, Hop } from '../fetch/outcome.js';
 import type { TextComparison } from './text-diff.js';
 import type { RedirectClass } from './redirects.js';
+import type { DocumentObservation, FormObservation } from './linked.js';
 
 /** What the fetch and extract stages learnt about one source, ready to judge. */
 export type SourceObservation =
@@ -26,6 +27,9 @@ export type SourceObservation =
       snapshotPath: string;
       /** The reviewed baseline could not be read and was moved aside: why, for the editor. */
       baselineDamaged?: string | null;
+      /** What the page links to: documents (compared with their baselines) and online forms. */
+      documents?: DocumentObservation[];
+      forms?: FormObservation[];
     }
   | {
       kind: 'gone';

@@ -3,6 +3,7 @@ import type { GuideEntry } from '../guide/entry.js';
 import { STALE_REASONS, type EntryStatus, type Reason } from '../report/schema.js';
 import { checkFacts, type FactCheck } from './facts-check.js';
 import type { SourceObservation } from './observation.js';
+import { documentReasons, formReasons } from './linked.js';
 
 export interface Verdict {
   status: EntryStatus;
@@ -48,6 +49,7 @@ function sourceReasons(entry: GuideEntry, observation: SourceObservation): Reaso
       if (page && page > entry.updated && (!reviewed || page > reviewed)) {
         reasons.push(reason('page-updated', `the page was updated on ${page}, after the guide's ${entry.updated}`));
       }
+      reasons.push(...(observation.documents ?? []).flatMap(documentReasons), ...(observation.forms ?? []).flatMap(formReasons));
       return reasons;
     }
   }
@@ -62,6 +64,8 @@ export function judgeEntry(entry: GuideEntry, observations: SourceObservation[])
   const reasons = observations.flatMap((observation) => sourceReasons(entry, observation));
   const pages = observations.flatMap((o) => (o.kind === 'content' ? [{ facts: o.facts, text: o.text }] : []));
   const anyFailed = observations.some((o) => o.kind === 'failed');
+  // A document that could not be fetched or read fails alone: the pages and facts are still judged.
+  const documentFailed = observations.some((o) => o.kind === 'content' && o.documents?.some((d) => d.status === 'failed'));
   const guideFacts = guideFactsOf(entry);
   const facts: FactCheck =
     pages.length > 0 && !anyFailed ? checkFacts(guideFacts, pages) : { checked: [], missing: [], added: [] };
@@ -70,7 +74,7 @@ export function judgeEntry(entry: GuideEntry, observations: SourceObservation[])
   }
   const stale = reasons.some((r) => STALE_REASONS.includes(r.code));
   return {
-    status: stale ? 'stale' : anyFailed ? 'unreachable' : 'ok',
+    status: stale ? 'stale' : anyFailed || documentFailed ? 'unreachable' : 'ok',
     reasons,
     facts,
     changedSinceLastRun: observations.some((o) => o.kind === 'content' && o.storedNew),

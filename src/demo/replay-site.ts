@@ -12,6 +12,8 @@ const Answer = z.union([
   z.object({ page: z.string() }),
   z.object({ redirect: z.string() }),
   z.object({ status: z.number().int() }),
+  /** A linked document, served as bytes. */
+  z.object({ file: z.string() }),
 ]);
 const Replay = z.object({ rounds: z.record(z.string(), z.record(z.string(), Answer)) });
 
@@ -27,6 +29,8 @@ export interface ReplaySite {
   /** Maps a real source URL to its replay address. */
   replayUrl(url: string): string;
   setRound(round: string): void;
+  /** `fetch` as the demo's checks see the web: every real URL is answered by the replay, nothing leaves the machine. */
+  fetch: typeof fetch;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,12 @@ export async function startReplaySite(dataDir: string): Promise<ReplaySite> {
     const answer = replay.rounds[round]?.[key];
     if (!answer || 'status' in answer) return void res.writeHead(answer?.status ?? 404, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Page introuvable</h1>');
     if ('redirect' in answer) return void res.writeHead(301, { location: `/${answer.redirect}` }).end();
+    if ('file' in answer) {
+      return void readFile(join(dataDir, answer.file)).then(
+        (bytes) => res.writeHead(200, { 'content-type': 'application/pdf' }).end(bytes),
+        () => res.writeHead(500).end(),
+      );
+    }
     readFile(join(dataDir, answer.page), 'utf8').then(
       (body) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shell(body)),
       () => res.writeHead(500).end(),
@@ -45,11 +55,16 @@ export async function startReplaySite(dataDir: string): Promise<ReplaySite> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const replayUrl = (url: string) => {
+    const parsed = new URL(url);
+    return `${origin}/${parsed.hostname}${parsed.pathname}${parsed.search}${parsed.hash}`;
+  };
   return {
     origin,
-    replayUrl: (url) => {
-      const parsed = new URL(url);
-      return `${origin}/${parsed.hostname}${parsed.pathname}${parsed.search}${parsed.hash}`;
+    replayUrl,
+    fetch: (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      return globalThis.fetch(url.startsWith(origin) ? url : replayUrl(url), init);
     },
     setRound: (next) => void (round = next),
     close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),

@@ -1,6 +1,8 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { createHttpFetcher } from '../fetch/http.js';
 import { runCheck, type CheckResult } from '../run/check.js';
+import { systemClock } from '../shared/clock.js';
 import { checkRequestFromConfig } from '../run/request.js';
 import { startReplaySite } from './replay-site.js';
 
@@ -32,12 +34,14 @@ export async function runDemo(root: string, work: string, out: NodeJS.WritableSt
       forcedFetch: 'http',
     });
     const io = { stdout: out, stderr: out, cwd: root, env: { ...process.env, AES_WATCH_LOG: 'error' } };
+    // Links on the replayed pages (documents, online forms) go to the replay too: the demo never goes online.
+    const http = createHttpFetcher({ userAgent: request.userAgent, timeoutMs: request.timeoutMs, maxBodyBytes: request.maxBodyBytes, retries: 0, clock: systemClock, fetchImpl: site.fetch });
 
     say('Round 1: the prefecture pages still say what the guide says. Recording reviewed baselines…\n');
-    const first = await runCheck(request, io);
+    const first = await runCheck(request, io, undefined, { http });
     site.setRound('2');
     say('\nRound 2: the prefectures changed their pages (a new CEDEX, a moved page, a dead link, an online-only procedure)…\n');
-    const second = await runCheck(request, io);
+    const second = await runCheck(request, io, undefined, { http });
     const where = relative(process.cwd(), join(work, 'reports')) || '.';
     say(`\nDone: ${second.summary.stale} stale, ${second.summary.unreachable} unreachable, ${second.summary.ok} ok.`);
     say(`Change report for editors: ${where}/latest.html (also latest.md, latest.json)`);

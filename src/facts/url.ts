@@ -1,4 +1,5 @@
 import type { FactOf } from './fact.js';
+import { isDemarchesPath } from './form.js';
 
 type UrlRole = FactOf<'url'>['role'];
 
@@ -18,7 +19,7 @@ export function urlRole(url: string): UrlRole {
   const u = parse(url);
   if (!u) return 'page';
   const host = u.hostname.replace(/^www\./, '');
-  if (DS_HOSTS.has(host) && u.pathname.startsWith('/commencer/')) return 'online-procedure';
+  if ((DS_HOSTS.has(host) && u.pathname.startsWith('/commencer/')) || isDemarchesPath(u.pathname)) return 'online-procedure';
   if (host === 'administration-etrangers-en-france.interieur.gouv.fr') return 'online-procedure';
   if (host === 'rdv-prefecture.interieur.gouv.fr' || u.pathname.includes('/booking/create/')) return 'appointment';
   if (/\.pdf$/i.test(u.pathname) || /\/contenu\/telechargement\/|\/content\/download\//i.test(u.pathname)) return 'form';
@@ -35,12 +36,14 @@ export function canonicalUrl(url: string): string {
   const u = parse(url.trim());
   if (!u) return url.trim();
   let host = u.hostname.toLowerCase().replace(/^www\./, '');
-  if (DS_HOSTS.has(host)) host = 'demarches-simplifiees.fr';
+  // The form's path says which service it is, on any host (tests serve it on loopback).
+  const demarches = DS_HOSTS.has(host) || isDemarchesPath(u.pathname);
+  if (demarches) host = 'demarches-simplifiees.fr';
   const params = [...u.searchParams].filter(([k]) => !TRACKING.test(k));
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   const path = u.pathname.replace(/\/+$/, '');
   const fragment = u.hash.startsWith('#!') ? u.hash : '';
-  return `${host}${u.port ? `:${u.port}` : ''}${path}${query}${fragment}`;
+  return `${host}${u.port && !demarches ? `:${u.port}` : ''}${path}${query}${fragment}`;
 }
 
 const SCHEME_URL = /https?:\/\/[^\s<>"'()[\]]+/gi;

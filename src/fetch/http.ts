@@ -87,9 +87,11 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
     }
     let url = first.url;
     const redirects: Hop[] = [];
+    const maxBodyBytes = request.maxBodyBytes ?? options.maxBodyBytes;
+    const perRequest = maxBodyBytes === options.maxBodyBytes ? exchangeOptions : { ...exchangeOptions, maxBodyBytes };
     let retriesUsed = 0;
     for (;;) {
-      let result = await exchange(url, request.validators, request.signal, exchangeOptions);
+      let result = await exchange(url, request.validators, request.signal, perRequest);
       for (;;) {
         const delay = retriesUsed < options.retries ? retryDelay(result, retriesUsed) : null;
         if (delay === null) break;
@@ -101,7 +103,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
           result = { kind: 'aborted' };
           break;
         }
-        result = await exchange(url, request.validators, request.signal, exchangeOptions);
+        result = await exchange(url, request.validators, request.signal, perRequest);
       }
 
       switch (result.kind) {
@@ -112,7 +114,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
         case 'timeout':
           return { kind: 'timeout', url, afterMs: options.timeoutMs, fetchedWith: 'http', phase: result.phase, receivedBytes: result.receivedBytes };
         case 'too-large':
-          return { kind: 'too-large', url, limitBytes: options.maxBodyBytes, fetchedWith: 'http', contentEncoding: result.contentEncoding };
+          return { kind: 'too-large', url, limitBytes: maxBodyBytes, fetchedWith: 'http', contentEncoding: result.contentEncoding };
       }
 
       const { status, headers } = result;
@@ -142,7 +144,8 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
       }
       if (status >= 200 && status <= 299) {
         const contentType = headers.get('content-type');
-        const { text, charset, unknownLabel } = decodeBody(result.body ?? Buffer.alloc(0), contentType);
+        const body = result.body ?? Buffer.alloc(0);
+        const { text, charset, unknownLabel } = request.binary ? { text: '', charset: 'binary', unknownLabel: undefined } : decodeBody(body, contentType);
         return {
           ...answered,
           kind: 'fetched',
@@ -153,6 +156,7 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
           contentType,
           validators: validatorsOf(headers, null),
           screenshot: null,
+          body,
         };
       }
       const retryAfterSeconds = parseRetryAfter(headers.get('retry-after'), options.clock.now());

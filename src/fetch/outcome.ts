@@ -16,6 +16,10 @@ export interface FetchRequest {
   /** Wait for this selector before reading (browser only). */
   waitFor?: string | null;
   signal?: AbortSignal;
+  /** A larger (or smaller) body cap than the fetcher's default, e.g. for linked documents. */
+  maxBodyBytes?: number;
+  /** A file, not a page: keep the bytes (`body`) and do not decode them as text (`html` is empty). */
+  binary?: boolean;
 }
 
 export interface Hop {
@@ -43,6 +47,8 @@ export type FetchOutcome =
       validators: Validators;
       /** PNG of the rendered page (browser only). */
       screenshot: Uint8Array | null;
+      /** The body as received (HTTP only): documents are stored and read as bytes. */
+      body?: Uint8Array;
     })
   | (Answered & { kind: 'not-modified'; status: 304; validators: Validators })
   | (Answered & { kind: 'http-error'; status: number; retryAfterSeconds: number | null })

@@ -15,6 +15,7 @@ import { issueLabelsFor, type IssueLabels } from './issue-labels.js';
 import type { IssueDraft, IssueKind } from './issue-draft.js';
 import { GITHUB_BODY_LIMIT, MARKER_ROOM } from './marker.js';
 import { neutraliseText, neutraliseTitle } from './neutralise.js';
+import { proposalSection } from './proposal-part.js';
 
 export interface IssueLinks {
   /** The full run report (e.g. the Actions run page); null when not known. */
@@ -57,7 +58,26 @@ function reportLink(url: string, l: IssueLabels): string {
   }
 }
 
-function render(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: IssueLabels): string {
+/** The body, with the drafted guide section (stale entries) in the room the rest leaves. */
+function render(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: IssueLabels, withDraft = true): string {
+  const drafted = kind === 'stale' && withDraft && entry.proposal ? entry.proposal : null;
+  // The page diffs leave room for the draft: at most a third of the body.
+  const reserve = drafted ? Math.min(drafted.diff.length + drafted.needsReview.join('').length + 1_000, Math.floor(BODY_LIMIT / 3)) : 0;
+  const body = renderFacts(entry, kind, links, l, reserve);
+  const tail = renderTail(entry, kind, links, l);
+  if (!drafted || !body.endsWith(tail)) return body;
+  const main = body.slice(0, body.length - tail.length).trimEnd();
+  const where = links.reportUrl ? l.diffWhereLinked : l.diffWhereLocal;
+  const draft = proposalSection(entry, BODY_LIMIT - body.length - 4, where, l).join('\n');
+  return draft === '' ? body : `${main}\n\n${draft}\n${tail}`.trimEnd();
+}
+
+function renderTail(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: IssueLabels): string {
+  const report = links.reportUrl ? [`${l.fullRunReport} ${reportLink(links.reportUrl, l)}`, ''] : [];
+  return [...checklistSection(entry, kind, l), ...report].join('\n').trimEnd();
+}
+
+function renderFacts(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: IssueLabels, reserve: number): string {
   const head = [
     ...intro(entry, kind, l),
     ...reasonsSection(entry.reasons, l),
@@ -73,7 +93,7 @@ function render(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: Issue
   const where = links.reportUrl ? l.diffWhereLinked : l.diffWhereLocal;
   const note = (shown: number, total: number) => l.diffCut(shown, total, where);
   const diffHeading = `${l.changesHeading}\n`;
-  let room = BODY_LIMIT - head.length - tail.length - diffHeading.length - 8;
+  let room = BODY_LIMIT - reserve - head.length - tail.length - diffHeading.length - 8;
   const parts: string[] = [];
   diffed.forEach((source, i) => {
     const section = diffSection(source, Math.floor(room / (diffed.length - i)), note).join('\n');
@@ -97,7 +117,8 @@ function draftDigest(entry: EntryReport, kind: IssueKind, title: string, l: Issu
   if (kind === 'unreachable') {
     return sha(JSON.stringify({ kind, id: entry.id, guide: entry.guideUpdated, urls: entry.sources.map((s) => s.url) }));
   }
-  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null }, l)}`);
+  // Without the draft: its date is today's, so it would read as news every night.
+  return sha(`${kind}\n${title}\n${render(entry, kind, { reportUrl: null }, l, false)}`);
 }
 
 /** The issue one entry would carry, in `lang` (French by default). Same input, byte-identical output. */

@@ -34,6 +34,10 @@ export interface IssueLabels {
   updateGisti: string;
   resolvedStale: string;
   resolvedUnreachable: string;
+  proposalHeading: string;
+  proposalIntro: (write: string, show: string) => string;
+  proposalCheck: string;
+  proposalCut: (shown: number, total: number, where: string) => string;
 }
 
 const fr: IssueLabels = {
@@ -68,6 +72,10 @@ const fr: IssueLabels = {
   resolvedStale:
     'aes-watch : cette entrée du guide correspond de nouveau à ses sources (verdict : à jour, `ok`), ce ticket est donc fermé. Il sera rouvert si l’entrée redevient à revoir.',
   resolvedUnreachable: 'aes-watch : les sources de cette entrée du guide ont de nouveau pu être récupérées, ce ticket est donc fermé.',
+  proposalHeading: '### Proposition de section du guide',
+  proposalIntro: (write, show) => `Rédigée d’après la page ci-dessous. Relisez-la, puis lancez ${write} (ou ${show} pour la revoir).`,
+  proposalCheck: 'À vérifier :',
+  proposalCut: (shown, total, where) => `_Proposition coupée pour tenir dans le ticket : ${shown} lignes sur ${total}. La section entière est dans ${where}._`,
 };
 
 const en: IssueLabels = {
@@ -101,6 +109,10 @@ const en: IssueLabels = {
   updateGisti: 'Update the guide entry in the GISTI guide (procedure, channel, addresses, date)',
   resolvedStale: 'aes-watch: this guide entry matches its sources again (verdict: ok), so this issue is closed. It reopens if the entry goes stale again.',
   resolvedUnreachable: 'aes-watch: the sources of this guide entry were fetched successfully again, so this issue is closed.',
+  proposalHeading: '### Proposed guide section',
+  proposalIntro: (write, show) => `Drafted from the page below. Review it, then run ${write} (or ${show} to see it again).`,
+  proposalCheck: 'To check:',
+  proposalCut: (shown, total, where) => `_Proposal cut to fit the issue: ${shown} of ${total} lines shown. The whole section is in ${where}._`,
 };
 
 const ISSUE_LABELS: Record<Lang, IssueLabels> = { fr, en };

@@ -23,6 +23,8 @@ function sourceReport(observation: SourceObservation): SourceReport {
       baselineText: observation.baselineText,
       currentText: observation.text,
       snapshotPath: observation.snapshotPath,
+      documents: observation.documents ?? [],
+      forms: observation.forms ?? [],
     };
   }
   return {
@@ -34,6 +36,8 @@ function sourceReport(observation: SourceObservation): SourceReport {
     baselineText: null,
     currentText: null,
     snapshotPath: null,
+    documents: [],
+    forms: [],
   };
 }
 
@@ -49,6 +53,10 @@ export function entryReport(entry: GuideEntry, verdict: Verdict, observations: S
         added: verdict.facts.added,
         diffs: sources.map((s) => s.diffFromBaseline),
         finals: sources.map((s) => s.finalUrl),
+        // Only entries with documents or forms carry this key: other digests stay as they were.
+        ...(sources.some((s) => s.documents?.length || s.forms?.length)
+          ? { linked: sources.map((s) => [s.documents?.map((d) => [d.url, d.status, d.diffFromBaseline]), s.forms?.map((f) => [f.id, f.state])]) }
+          : {}),
       }),
     )
     .digest('hex')

@@ -1,5 +1,6 @@
 import { badge, entryAnchor, entryTitle, renderEntry } from './html/entry-section.js';
 import { escapeHtml } from './html/escape.js';
+import { COPY_SCRIPT, COPY_SCRIPT_CSP } from './html/proposal.js';
 import { REPORT_CSS } from './html/styles.js';
 import { DEFAULT_LANG, labelsFor, type Lang } from './labels.js';
 import { localDateTime } from './local-time.js';
@@ -28,11 +29,14 @@ export function renderHtmlReport(report: RunReport, lang: Lang = DEFAULT_LANG): 
         ` <span class="muted">${escapeHtml(l.reasonsCount(entry.reasons.length))}</span></li>`,
     )
     .join('\n');
+  // Only a report that carries drafts has a copy button, and so its one hashed script.
+  const drafts = report.entries.some((entry) => entry.proposal);
+  const csp = drafts ? `${REPORT_CSP}; ${COPY_SCRIPT_CSP}` : REPORT_CSP;
   return `<!DOCTYPE html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
@@ -49,7 +53,7 @@ export function renderHtmlReport(report: RunReport, lang: Lang = DEFAULT_LANG): 
 ${report.entries.length === 0 ? `<p class="muted">${escapeHtml(l.noEntries)}</p>` : `<ul class="summary">\n${summary}\n</ul>`}
 ${report.entries.map((entry) => renderEntry(entry, l)).join('\n')}
 </main>
-<footer>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)} · ${l.footerExtractor} v${escapeHtml(String(report.tool.extractorVersion))}</footer>
+${drafts ? `<script>${COPY_SCRIPT}</script>\n` : ''}<footer>${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)} · ${l.footerExtractor} v${escapeHtml(String(report.tool.extractorVersion))}</footer>
 </body>
 </html>
 `;

@@ -1,4 +1,4 @@
-import type { EntryStatus, ReasonCode } from './schema.js';
+import type { DocumentReport, EntryStatus, FormReport, ReasonCode } from './schema.js';
 import type { FactKind } from '../facts/fact.js';
 import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
 
@@ -81,6 +81,32 @@ export interface Labels {
   /** The time zone note after a local time. */
   parisTime: string;
   footerExtractor: string;
+  /** What a source links to: documents and online forms. */
+  linked: {
+    documents: string;
+    forms: string;
+    documentStatus: Record<DocumentReport['status'], string>;
+    formState: Record<FormReport['state'], string>;
+    citedBy: Record<'guide' | 'page', string>;
+    /** The link's detail at the reviewed baseline, e.g. "(avant : 524,1 Ko, 25/10/2022)". */
+    previously: (detail: string) => string;
+    documentColumn: string;
+    statusColumn: string;
+    detailColumn: string;
+    textColumn: string;
+    documentDiff: (title: string, url: string) => string;
+  };
+  /** The drafted guide section (`aes-watch propose`). */
+  proposal: {
+    summary: string;
+    toReview: (n: number) => string;
+    draftedFrom: (link: string, command: string) => string;
+    reviewFirst: string;
+    diff: string;
+    section: string;
+    copy: string;
+    copied: string;
+  };
 }
 
 const fr: Labels = {
@@ -96,6 +122,9 @@ const fr: Labels = {
     'fetch-failed': 'page injoignable',
     'extraction-failed': 'procédure illisible',
     'baseline-damaged': 'référence endommagée',
+    'document-changed': 'document modifié',
+    'document-gone': 'document disparu',
+    'form-closed': 'formulaire en ligne fermé',
   },
   factKind: { email: 'courriel', address: 'adresse', phone: 'téléphone', url: 'lien', document: 'document', channel: 'mode de dépôt' },
   channel: { postal: 'par courrier', online: 'en ligne', appointment: 'sur rendez-vous', 'in-person': 'sur place' },
@@ -161,6 +190,30 @@ const fr: Labels = {
   nextSteps: 'Que faire',
   parisTime: 'heure de Paris',
   footerExtractor: 'extracteur',
+  linked: {
+    documents: 'Documents',
+    forms: 'Formulaires en ligne',
+    documentStatus: { new: 'nouveau (pas encore de référence relue)', unchanged: 'inchangé', changed: 'modifié', gone: 'disparu', failed: 'illisible' },
+    formState: { open: 'ouvert', closed: 'fermé', unknown: 'inconnu' },
+    citedBy: { guide: 'cité par le guide', page: 'lien de la page' },
+    previously: (detail) => `(avant : ${detail})`,
+    documentColumn: 'document',
+    statusColumn: 'statut',
+    detailColumn: 'format, taille, date',
+    textColumn: 'texte depuis la référence relue',
+    documentDiff: (title, url) => `Texte du document « ${title} » depuis la référence relue (${url}) :`,
+  },
+
+  proposal: {
+    summary: 'Proposition de section du guide',
+    toReview: (n) => `${n} point(s) à vérifier`,
+    draftedFrom: (link, command) => `Rédigée d’après ${link}. Relisez-la, puis ${command}.`,
+    reviewFirst: 'À vérifier avant d’écrire :',
+    diff: 'Différences avec la section actuelle',
+    section: 'Section proposée',
+    copy: 'Copier la section',
+    copied: 'Copié',
+  },
 };
 
 const en: Labels = {
@@ -176,6 +229,9 @@ const en: Labels = {
     'fetch-failed': 'fetch failed',
     'extraction-failed': 'extraction failed',
     'baseline-damaged': 'reviewed baseline damaged',
+    'document-changed': 'document changed',
+    'document-gone': 'document gone',
+    'form-closed': 'online form closed',
   },
   factKind: { email: 'email', address: 'address', phone: 'phone', url: 'url', document: 'document', channel: 'channel' },
   channel: {},
@@ -240,6 +296,29 @@ const en: Labels = {
   nextSteps: 'Next steps',
   parisTime: 'Paris time',
   footerExtractor: 'extractor',
+  linked: {
+    documents: 'Documents',
+    forms: 'Online forms',
+    documentStatus: { new: 'new (no reviewed baseline yet)', unchanged: 'unchanged', changed: 'changed', gone: 'gone', failed: 'unreadable' },
+    formState: { open: 'open', closed: 'closed', unknown: 'unknown' },
+    citedBy: { guide: 'named by the guide', page: 'linked from the page' },
+    previously: (detail) => `(before: ${detail})`,
+    documentColumn: 'document',
+    statusColumn: 'status',
+    detailColumn: 'format, size, date',
+    textColumn: 'text since the reviewed baseline',
+    documentDiff: (title, url) => `Text of the document "${title}" since the reviewed baseline (${url}):`,
+  },
+  proposal: {
+    summary: 'Proposed guide section',
+    toReview: (n) => `${n} point(s) to check`,
+    draftedFrom: (link, command) => `Drafted from ${link}. Review it, then ${command}.`,
+    reviewFirst: 'To check before writing:',
+    diff: 'Differences from the current section',
+    section: 'Proposed section',
+    copy: 'Copy the section',
+    copied: 'Copied',
+  },
 };
 
 const LABELS: Record<Lang, Labels> = { fr, en };

@@ -2,6 +2,7 @@ import { codeBlock } from '../shared/markdown.js';
 import { DEFAULT_LANG, factValue, labelsFor, type Lang, type Labels } from './labels.js';
 import { frenchDate, localDateTime } from './local-time.js';
 import { nextSteps, stepText, type StepPart } from './next-steps.js';
+import { documentDiffs, linkedLines } from './linked-markdown.js';
 import type { EntryReport, RunReport } from './schema.js';
 
 /** Markdown change report (`reports/latest.md`): a summary table, then one section per entry. */
@@ -50,10 +51,12 @@ function entrySection(entry: EntryReport, l: Labels): string {
     lines.push(`- ${l.citedUrl}${l.colon}<${source.url}> (${status}${source.fetchedWith ? `, ${l.fetchedWith(source.fetchedWith)}` : ''})`);
     if (source.finalUrl && source.finalUrl !== source.url.split('#')[0]) lines.push(`  - ${l.finalUrl}${l.colon}<${source.finalUrl}>`);
     lines.push(`  - ${l.pageDate}${l.colon}${source.pageUpdated ? frenchDate(source.pageUpdated) : l.notStated} (${l.guideDate.toLowerCase()}${l.colon}${frenchDate(entry.guideUpdated)})`);
+    lines.push(...linkedLines(source, l, escapeMarkdownInline));
   }
   lines.push('');
   for (const source of entry.sources) {
     if (source.diffFromBaseline) lines.push(l.diffAgainstBaseline(source.url), '', codeBlock(source.diffFromBaseline, 'diff'), '');
+    lines.push(...documentDiffs(source, l, escapeMarkdownInline));
   }
   return lines.join('\n');
 }

@@ -7,7 +7,7 @@ import type { EntryReport } from './schema.js';
  * moved or gone page would only hide it.
  */
 export type NextStep =
-  /** content-changed, fact-missing, page-updated: the page is fine, the guide is not. */
+  /** content-changed, fact-missing, page-updated, document-changed/-gone, form-closed: the page is fine, the guide is not. */
   | { kind: 'fix-guide-then-accept'; entryId: string; guideFile: string }
   /** source-moved: the guide should cite where the page lives now. */
   | { kind: 'cite-final-url'; entryId: string; guideFile: string; cited: string; final: string }
@@ -29,7 +29,9 @@ export function nextSteps(entry: EntryReport): NextStep[] {
       steps.push({ kind: 'check-by-hand', cited: reason.sourceUrl ?? '' });
     }
   }
-  if (codes.has('content-changed') || codes.has('fact-missing') || codes.has('page-updated') || codes.has('baseline-damaged')) {
+  // A changed or gone document, or a closed form, is checked and fixed the same way: in the guide, then accept.
+  const guideToFix = ['content-changed', 'fact-missing', 'page-updated', 'document-changed', 'document-gone', 'form-closed', 'baseline-damaged'] as const;
+  if (guideToFix.some((code) => codes.has(code))) {
     steps.unshift({ kind: 'fix-guide-then-accept', entryId: entry.id, guideFile: entry.guideFile });
   }
   // One step per distinct thing to do.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactRef } from '../facts/fact.js';
+import { Proposal } from '../propose/schema.js';
 
 /** The JSON run report: `reports/latest.json`. Its JSON Schema is generated from this (see `aes-watch schema`). */
 
@@ -12,6 +13,9 @@ export const ReasonCode = z.enum([
   'fetch-failed',
   'extraction-failed',
   'baseline-damaged',
+  'document-changed',
+  'document-gone',
+  'form-closed',
 ]);
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
@@ -22,6 +26,9 @@ export const STALE_REASONS: readonly ReasonCode[] = [
   'source-moved',
   'source-gone',
   'baseline-damaged',
+  'document-changed',
+  'document-gone',
+  'form-closed',
 ];
 
 export const Reason = z.object({
@@ -34,6 +41,49 @@ export type Reason = z.infer<typeof Reason>;
 
 export const EntryStatus = z.enum(['ok', 'stale', 'unreachable']);
 export type EntryStatus = z.infer<typeof EntryStatus>;
+
+/** A file the page links to (or the guide names): fetched, stored and compared with its reviewed baseline. */
+export const DocumentReport = z.object({
+  url: z.string(),
+  title: z.string(),
+  /** `guide`: the guide names it; `page`: only the page links it. */
+  citedBy: z.enum(['guide', 'page']),
+  /** `new`: no reviewed baseline yet; `gone`: 404/410 or no longer linked; `failed`: see `reason` and `detail`. */
+  status: z.enum(['new', 'unchanged', 'changed', 'gone', 'failed']),
+  reason: z.enum(['fetch-failed', 'extraction-failed']).nullable(),
+  detail: z.string().nullable(),
+  /** The link's detail as the page prints it now. */
+  format: z.string().nullable(),
+  size: z.string().nullable(),
+  date: z.string().nullable(),
+  /** The link's detail when the baseline was taken, when it differs from now. */
+  previous: z.object({ size: z.string().nullable(), date: z.string().nullable() }).nullable(),
+  httpStatus: z.number().int().nullable(),
+  bytes: z.number().int().nullable(),
+  contentType: z.string().nullable(),
+  sha256: z.string().nullable(),
+  /** `text`: a PDF whose text is compared; `hashed`: DOCX, ODT and others, compared by hash. */
+  read: z.enum(['text', 'hashed']).nullable(),
+  /** Unified diff of the document's text against its reviewed baseline. */
+  diffFromBaseline: z.string().nullable(),
+  snapshotPath: z.string().nullable(),
+});
+export type DocumentReport = z.infer<typeof DocumentReport>;
+
+/** An online form (démarches-simplifiées `/commencer/<slug>`, booking module `/booking/create/<n>`). */
+export const FormReport = z.object({
+  url: z.string(),
+  service: z.enum(['demarches-simplifiees', 'booking']),
+  /** One id per form: the same slug on either démarches host is the same form. */
+  id: z.string(),
+  citedBy: z.enum(['guide', 'page']),
+  state: z.enum(['open', 'closed', 'unknown']),
+  /** The sentence (or HTTP status) that decided the state. */
+  sentence: z.string().nullable(),
+  httpStatus: z.number().int().nullable(),
+  finalUrl: z.string().nullable(),
+});
+export type FormReport = z.infer<typeof FormReport>;
 
 export const SourceReport = z.object({
   url: z.string(),
@@ -52,6 +102,8 @@ export const SourceReport = z.object({
   currentText: z.string().nullable(),
   /** Where this source's snapshot lives, relative to the snapshots dir. */
   snapshotPath: z.string().nullable(),
+  documents: z.array(DocumentReport).optional(),
+  forms: z.array(FormReport).optional(),
 });
 export type SourceReport = z.infer<typeof SourceReport>;
 
@@ -75,6 +127,8 @@ export const EntryReport = z.object({
   }),
   /** Stable hash of what the editor would review (reasons + facts + diffs): equal digests mean nothing new. */
   digest: z.string(),
+  /** Stale entries whose page was read: the guide section drafted from it (`aes-watch propose`). */
+  proposal: Proposal.optional(),
 });
 export type EntryReport = z.infer<typeof EntryReport>;
 

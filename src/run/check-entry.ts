@@ -5,9 +5,11 @@ import type { GuideEntry } from '../guide/entry.js';
 import { entryReport } from '../report/entry-report.js';
 import type { EntryReport } from '../report/schema.js';
 import type { Source } from '../sources/source.js';
-import { observeSource, type ObserveDeps } from './observe.js';
+import { observeSource } from './observe.js';
+import type { DocumentDeps } from './observe-document.js';
+import { observeLinked } from './observe-linked.js';
 
-export interface EntryDeps extends ObserveDeps {
+export interface EntryDeps extends DocumentDeps {
   /** Failed runs before an `unreachable` issue: the stored count stops there. */
   unreachableAfter: number;
 }
@@ -23,9 +25,10 @@ export function nextFailureCount(previous: number, unreachable: boolean, thresho
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
 export async function checkEntry(entry: GuideEntry, sources: Source[], deps: EntryDeps): Promise<EntryReport> {
-  const observations: SourceObservation[] = await Promise.all(
+  const pages: SourceObservation[] = await Promise.all(
     sources.map((source) => observeSource(source, deps)),
   );
+  const observations = await observeLinked(entry, sources, pages, deps);
   const verdict = judgeEntry(entry, observations);
   // An interrupted run learnt nothing about the sources: it must not count as a failed night.
   if (deps.signal?.aborted) return entryReport(entry, verdict, observations, 0);

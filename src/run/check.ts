@@ -21,6 +21,7 @@ import { createFileSnapshotStore } from '../snapshot/store.js';
 import { StoreTransaction, type StoreFs } from '../snapshot/staging.js';
 import { cannotWrite, openRunStore, settleAll } from './run-store.js';
 import { checkEntry } from './check-entry.js';
+import { draftsForReport } from '../propose/report-drafts.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -103,6 +104,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
           clock,
           log,
           unreachableAfter: request.unreachableAfter,
+          documentTimeoutMs: request.documentTimeoutMs,
           warn: (message) => {
             warnings.push(message);
             log.warn(message);
@@ -121,6 +123,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       log.warn('check aborted: no report written for this run');
       return done(EXIT.ok);
     }
+    // The guide section each stale entry could now read, for the report and the issue.
+    const drafts = await draftsForReport(entries, selection.entries, { cwd: request.cwd, store, settings: request.entries, today: clock.now(), warn: (m) => log.warn(m) });
+    for (const entry of entries) if (drafts.has(entry.id)) entry.proposal = drafts.get(entry.id);
     const summary = { ok: 0, stale: 0, unreachable: 0 };
     for (const entry of entries) summary[entry.status] += 1;
     const report = RunReport.parse({

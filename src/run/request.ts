@@ -19,6 +19,7 @@ export interface CheckRequest {
   concurrency: number;
   timeoutMs: number;
   maxBodyBytes: number;
+  documentTimeoutMs: number;
   retries: number;
   userAgent: string;
   defaultFetch: FetchMode;
@@ -74,6 +75,7 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     concurrency: config.concurrency,
     timeoutMs: config.timeoutMs,
     maxBodyBytes: config.maxBodyBytes,
+    documentTimeoutMs: config.documentTimeoutMs,
     retries: config.retries,
     userAgent: config.userAgent,
     defaultFetch: config.fetch,

@@ -22,6 +22,8 @@ export const Config = z
     concurrency: z.number().int().positive().default(16),
     timeoutMs: z.number().int().positive().default(30_000),
     maxBodyBytes: z.number().int().positive().default(5 * 1024 * 1024),
+    /** Time limit for reading one linked PDF; a slower one fails alone. */
+    documentTimeoutMs: z.number().int().positive().default(10_000),
     retries: z.number().int().nonnegative().default(2),
     userAgent: z
       .string()

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promoteDocuments } from './documents.js';
 import { EntryState, SnapshotMeta, type Snapshot } from './schema.js';
 import { StoreTransaction, type StoreFs } from './staging.js';
 
@@ -170,6 +171,8 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
           if (ext === 'png' && !current.screenshot) tx.remove(rel(entryId, key, 'baseline', ext));
           else await tx.copy(rel(entryId, key, 'current', ext), rel(entryId, key, 'baseline', ext));
         }
+        // Documents are not in the run's transaction yet: they are promoted in place.
+        await promoteDocuments(join(root, entryId, key));
         return true;
       }),
     entryIds: () => subfolders(root),

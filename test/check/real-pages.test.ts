@@ -7,6 +7,7 @@ import { createFileSnapshotStore } from '../../src/snapshot/store.js';
 import { REAL_PATHS, realGuideSections } from '../support/real-guide.js';
 import { bookingPage, dsfrPostalPage, ezPublishAppointmentPage, printOnlinePage, type OiseVariant } from '../support/real-pages.js';
 import { startSite, type FixtureSite } from '../support/site.js';
+import { typesetA4 } from '../support/pdf.js';
 import { workspace, type Workspace } from './fixture-run.js';
 
 /**
@@ -16,12 +17,16 @@ import { workspace, type Workspace } from './fixture-run.js';
  */
 let site: FixtureSite;
 let ws: Workspace;
+/** The application form the DSFR page links to: a real site serves it too (aes-watch reads linked documents). */
+const FORM_PDF = '/contenu/telechargement/45012/298877/file/formulaire-aes.pdf';
+let formPdf: Uint8Array;
 
 function serve(token: string, change: { oise?: OiseVariant; sommeSlug?: string } = {}): void {
   site.set(REAL_PATHS.dsfr, { body: dsfrPostalPage({ token }, change.oise) });
   site.set(REAL_PATHS.ezPublish, { body: ezPublishAppointmentPage({ token }) });
   site.set(REAL_PATHS.print, { body: printOnlinePage({ token }, change.sommeSlug) });
   site.set(REAL_PATHS.booking, { body: bookingPage({ token }) });
+  site.set(FORM_PDF, { body: Buffer.from(formPdf), headers: { 'content-type': 'application/pdf' } });
 }
 
 async function sourceKey(id: string): Promise<string> {
@@ -34,6 +39,7 @@ const ENTRY_IDS = ['02-aisne', '27-eure', '60-oise', '80-somme'];
 
 beforeAll(async () => {
   site = await startSite({}, '127.0.0.60');
+  formPdf = await typesetA4("Formulaire de demande d'admission exceptionnelle au séjour\n\nNom, prénom, date de naissance.");
 });
 afterAll(() => site.close());
 beforeEach(async () => {

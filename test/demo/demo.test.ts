@@ -29,6 +29,10 @@ describe('npm run demo', () => {
     });
     const seine = rounds[1].report!.entries.find((e) => e.id === '76-seine-maritime')!;
     expect(seine.facts.added).toContainEqual({ kind: 'url', value: 'https://www.demarches-simplifiees.fr/commencer/76-aes' });
+    // What the pages link to is replayed too: the Orne dossier is read, the Seine-Maritime form is open.
+    const orne = rounds[0].report!.entries.find((e) => e.id === '61-orne')!;
+    expect(orne.sources[0]?.documents?.map((d) => [d.title, d.read, d.status])).toEqual([['Dossier de demande AES', 'text', 'new']]);
+    expect(seine.sources[0]?.forms?.map((f) => [f.id, f.state])).toEqual([['demarches-simplifiees:76-aes', 'open']]);
     expect((await readdir(join(reportsDir, 'issues'))).sort()).toEqual(['14-calvados.md', '50-manche.md', '61-orne.md', '76-seine-maritime.md']);
     expect(await readFile(join(reportsDir, 'latest.md'), 'utf8')).toContain('-14038 CAEN CEDEX 08');
     expect(printed).toContain('Change report for editors:');

@@ -3,6 +3,8 @@ import { nextSteps, stepText } from '../next-steps.js';
 import type { EntryReport, SourceReport } from '../schema.js';
 import { dateTag, escapeHtml, linkOrText } from './escape.js';
 import { renderFactsTable } from './facts-table.js';
+import { renderProposal } from './proposal.js';
+import { renderLinked } from './linked-section.js';
 import { renderWordDiff } from './word-diff.js';
 
 export function badge(status: EntryReport['status'], labels: Labels): string {
@@ -35,6 +37,7 @@ export function renderEntry(entry: EntryReport, l: Labels): string {
     `<h3>${escapeHtml(l.factsHeading)}</h3>`,
     renderFactsTable(entry.facts, l),
     ...entry.sources.map((source, index) => renderSource(source, index, entry, l)),
+    renderProposal(entry, l),
     '</section>',
   ].join('\n');
 }
@@ -83,6 +86,7 @@ function renderSource(source: SourceReport, index: number, entry: EntryReport, l
     `<h3>${escapeHtml(l.textSinceBaseline)}</h3>`,
     `<p class="legend muted"><del>${escapeHtml(l.removed)}</del> <ins>${escapeHtml(l.added)}</ins></p>`,
     renderWordDiff(source.baselineText, source.currentText, source.diffFromBaseline, l),
+    renderLinked(source, l),
     '</div>',
   ].join('\n');
 }

@@ -38,6 +38,10 @@ pre.diff { margin: .5rem 0 0; padding: .75rem; background: #fafafa; border: 1px 
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: none; }
 del { color: var(--del); background: var(--del-bg); }
 .legend ins, .legend del { padding: 0 .25rem; }
+details.proposal { margin-top: 1rem; border-top: 1px dashed var(--line); padding-top: .5rem; }
+details.proposal summary { cursor: pointer; font-weight: 600; }
+h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
+button.copy { margin-top: .5rem; font: inherit; padding: .25rem .75rem; border: 1px solid #000091; border-radius: .25rem; background: #fff; color: #000091; cursor: pointer; }
 .side-by-side { display: grid; grid-template-columns: 1fr 1fr; gap: .75rem; }
 .side { margin: 0; min-width: 0; }
 .side figcaption { font-weight: 600; }
@@ -61,6 +65,7 @@ footer { color: var(--muted); font-size: .85rem; margin-top: 2rem; }
   .entry { break-inside: avoid-page; border-color: #999; }
   .summary li, tr, .source { break-inside: avoid; }
   pre.diff { overflow: visible; background: none; }
+  button.copy { display: none; }
   ins { text-decoration: underline; }
   del { text-decoration: line-through; }
   .badge, tr.fact-missing td, tr.fact-added td, ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

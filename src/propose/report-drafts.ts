@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { GuideEntry } from '../guide/entry.js';
+import { parseGuide } from '../guide/parse.js';
+import type { EntryReport } from '../report/schema.js';
+import type { EntrySettings } from '../shared/config.js';
+import type { SnapshotStore } from '../snapshot/store.js';
+import { sourcesOf } from '../sources/source.js';
+import { draftProposal } from './draft.js';
+import { decodeGuideFile } from './guide-file.js';
+import { pageFromSnapshot } from './page-source.js';
+import type { Proposal } from './schema.js';
+
+export interface ReportDraftsContext {
+  cwd: string;
+  store: SnapshotStore;
+  settings: Record<string, EntrySettings>;
+  today: Date;
+  warn: (message: string) => void;
+}
+
+/**
+ * Drafts of the guide section for each stale entry whose page was read this
+ * run, for the HTML report and the issue body. A draft that cannot be made
+ * (a PDF guide, a page gone) is left out; it never fails the check.
+ */
+export async function draftsForReport(reports: EntryReport[], entries: GuideEntry[], context: ReportDraftsContext): Promise<Map<string, Proposal>> {
+  const drafts = new Map<string, Proposal>();
+  for (const report of reports) {
+    if (report.status !== 'stale') continue;
+    const entry = entries.find((e) => e.id === report.id);
+    const read = report.sources.find((s) => s.currentText !== null);
+    if (!entry || !read) continue;
+    try {
+      const source = sourcesOf(entry, context.settings[entry.id], 'auto', null).find((s) => s.url === read.url);
+      if (!source) continue;
+      const lookup = await pageFromSnapshot(context.store, source, null);
+      if (lookup.kind !== 'page') continue;
+      const guide = decodeGuideFile(await readFile(resolve(context.cwd, entry.location.file)));
+      if (!guide) continue; // a PDF guide: nothing to rewrite
+      const fileEntries = parseGuide(guide.text, entry.location.file).entries;
+      const current = fileEntries.find((e) => e.id === entry.id);
+      if (!current) continue;
+      drafts.set(entry.id, draftProposal({ guide, file: entry.location.file, entry: current, fileEntries, page: lookup.page, today: context.today }).proposal);
+    } catch (error) {
+      context.warn(`no draft for ${entry.id}: ${(error as Error).message}`);
+    }
+  }
+  return drafts;
+}
