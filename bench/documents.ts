@@ -1,13 +1,12 @@
-import { fork } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { runCheck } from '../src/run/check.js';
 import { checkRequestFromConfig } from '../src/run/request.js';
 import { silentLogger } from '../src/shared/log.js';
 import { benchGuide, benchSections } from './fixtures.js';
+import { forkHosts } from './host-child.js';
 import type { BenchResult } from './result.js';
 
 const HOSTS = 25;
@@ -18,18 +17,7 @@ type Stats = { ok: number; notModified: number; pdfBytes: number };
 
 /** 100 entries, each page linking a ~500 KB PDF: a first run reads them all, a quiet rerun must be all 304s within the check targets. */
 export async function run(): Promise<BenchResult[]> {
-  const child = fork(fileURLToPath(new URL('./document-hosts.js', import.meta.url)), [String(HOSTS), String(LATENCY_MS)], { stdio: 'ignore' });
-  const ask = <T>(message: string, key: string) =>
-    new Promise<T>((resolve) => {
-      const onMessage = (reply: Record<string, unknown>) => {
-        if (key in reply) {
-          child.off('message', onMessage);
-          resolve(reply[key] as T);
-        }
-      };
-      child.on('message', onMessage);
-      if (message) child.send(message);
-    });
+  const { child, ask } = forkHosts('./document-hosts.js', [String(HOSTS), String(LATENCY_MS)]);
   try {
     const origins = await ask<string[]>('', 'ready');
     const dir = await mkdtemp(join(tmpdir(), 'aes-bench-docs-'));

@@ -7,6 +7,7 @@ const suites: [string, () => Promise<{ run(): Promise<BenchResult[]> }>][] = [
   ['documents linked from pages', () => import('./documents.js')],
   ['CLI start-up', () => import('./startup.js')],
   ['browser fetching', () => import('./browser.js')],
+  ['successor discovery', () => import('./discover.js')],
 ];
 
 const only = process.argv.slice(2);

@@ -6,6 +6,7 @@ import { EXIT } from '../shared/exit-codes.js';
 import { UsageError, writeLine, type CliIO } from '../shared/io.js';
 import { registerAccept } from './commands/accept.js';
 import { registerCheck } from './commands/check.js';
+import { registerDiscover } from './commands/discover.js';
 import { registerPropose } from './commands/propose.js';
 import { registerGuide } from './commands/guide.js';
 import { registerReport } from './commands/report.js';
@@ -22,6 +23,7 @@ const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) 
   registerReport,
   registerSchema,
   registerSchedule,
+  registerDiscover,
   registerPropose,
 ];
 

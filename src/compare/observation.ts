@@ -44,6 +44,8 @@ export type SourceObservation =
       kind: 'failed';
       url: string;
       reason: 'fetch-failed' | 'extraction-failed';
+      /** Why extraction failed, when it did: `empty` means the procedure is no longer on the page. */
+      extractionFailure?: 'challenge' | 'empty' | 'selector-missing' | 'unreadable';
       detail: string;
       outcome: string;
       finalUrl: string | null;

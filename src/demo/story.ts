@@ -4,6 +4,7 @@ import { createHttpFetcher } from '../fetch/http.js';
 import { runCheck, type CheckResult } from '../run/check.js';
 import { systemClock } from '../shared/clock.js';
 import { checkRequestFromConfig } from '../run/request.js';
+import { labelsFor } from '../report/labels.js';
 import { startReplaySite } from './replay-site.js';
 
 export interface DemoRun {
@@ -42,6 +43,10 @@ export async function runDemo(root: string, work: string, out: NodeJS.WritableSt
     site.setRound('2');
     say('\nRound 2: the prefectures changed their pages (a new CEDEX, a moved page, a dead link, an online-only procedure)…\n');
     const second = await runCheck(request, io, undefined, { http });
+    for (const entry of second.report?.entries ?? []) {
+      const best = entry.successors[0];
+      if (best) say(`\n${entry.department.name}: the cited page is gone, and its current site has a likely new page: "${best.title}" (score ${best.score.toFixed(2)}, found ${labelsFor('en').successor.via[best.via]})\n  ${best.url}`);
+    }
     const where = relative(process.cwd(), join(work, 'reports')) || '.';
     say(`\nDone: ${second.summary.stale} stale, ${second.summary.unreachable} unreachable, ${second.summary.ok} ok.`);
     say(`Change report for editors: ${where}/latest.html (also latest.md, latest.json)`);

@@ -15,6 +15,7 @@ import { issueLabelsFor, type IssueLabels } from './issue-labels.js';
 import type { IssueDraft, IssueKind } from './issue-draft.js';
 import { GITHUB_BODY_LIMIT, MARKER_ROOM } from './marker.js';
 import { neutraliseText, neutraliseTitle } from './neutralise.js';
+import { successorsSection } from './successors-section.js';
 import { proposalSection } from './proposal-part.js';
 
 export interface IssueLinks {
@@ -84,6 +85,7 @@ function renderFacts(entry: EntryReport, kind: IssueKind, links: IssueLinks, l: 
     ...(kind === 'stale' ? factsSection(entry.facts, l) : []),
     ...(kind === 'stale' ? datesSection(entry, l) : []),
     ...sourcesSection(entry.sources, l),
+    ...successorsSection(entry, l),
   ].join('\n');
   const report = links.reportUrl ? [`${l.fullRunReport} ${reportLink(links.reportUrl, l)}`, ''] : [];
   const tail = [...checklistSection(entry, kind, l), ...report].join('\n');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SourceObservation } from '../compare/observation.js';
 import type { Verdict } from '../compare/verdict.js';
+import type { Discovery } from '../discover/successor.js';
 import type { GuideEntry } from '../guide/entry.js';
 import type { EntryReport, SourceReport } from './schema.js';
 
@@ -42,7 +43,7 @@ function sourceReport(observation: SourceObservation): SourceReport {
 }
 
 /** The report of one entry; `digest` changes exactly when an editor would have something new to read. */
-export function entryReport(entry: GuideEntry, verdict: Verdict, observations: SourceObservation[], consecutiveFailures: number): EntryReport {
+export function entryReport(entry: GuideEntry, verdict: Verdict, observations: SourceObservation[], consecutiveFailures: number, discovery: Discovery | null = null): EntryReport {
   const sources = observations.map(sourceReport);
   const digest = createHash('sha256')
     .update(
@@ -74,5 +75,7 @@ export function entryReport(entry: GuideEntry, verdict: Verdict, observations: S
     sources,
     facts: verdict.facts,
     digest,
+    successors: discovery?.successors ?? [],
+    successorsReason: discovery?.reason ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { DocumentReport, EntryStatus, FormReport, ReasonCode } from './schema.js';
 import type { FactKind } from '../facts/fact.js';
+import type { NoSuccessorCode, SuccessorVia } from '../discover/successor.js';
 import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
 
 export { DEFAULT_LANG, LANGS, type Lang } from '../shared/lang.js';
@@ -107,6 +108,24 @@ export interface Labels {
     copy: string;
     copied: string;
   };
+  /** Successor discovery: where a gone page's procedure may live now. */
+  successor: SuccessorLabels;
+}
+
+export interface SuccessorLabels {
+  heading: string;
+  likelyNewPage: string;
+  noNewPage: string;
+  score: string;
+  via: Record<SuccessorVia, string>;
+  facts: string;
+  words: string;
+  closeness: string;
+  updated: string;
+  untitled: string;
+  reasons: Record<NoSuccessorCode, string>;
+  /** `aes-watch discover`: what the search cost. */
+  cost: (requests: number, reused: boolean) => string;
 }
 
 const fr: Labels = {
@@ -214,6 +233,25 @@ const fr: Labels = {
     copy: 'Copier la section',
     copied: 'Copié',
   },
+  successor: {
+    heading: 'Où est passée la procédure',
+    likelyNewPage: 'Nouvelle page probable :',
+    noNewPage: 'Aucune nouvelle page trouvée :',
+    score: 'score',
+    via: { redirect: 'par la redirection', sitemap: 'par le plan du site', walk: 'en parcourant le site' },
+    facts: 'faits du guide trouvés',
+    words: 'mots',
+    closeness: 'proximité avec le texte relu',
+    updated: 'mise à jour le',
+    untitled: '(sans titre)',
+    reasons: {
+      'no-candidate': 'aucune page lue ne convient',
+      'nothing-to-search': 'rien à parcourir',
+      'robots-disallowed': 'robots.txt l’interdit',
+      'site-unreachable': 'le site ne répond pas',
+    },
+    cost: (n, reused) => (reused ? 'résultat gardé réutilisé : le site n’a pas changé' : `${n} requête(s)`),
+  },
 };
 
 const en: Labels = {
@@ -318,6 +356,25 @@ const en: Labels = {
     section: 'Proposed section',
     copy: 'Copy the section',
     copied: 'Copied',
+  },
+  successor: {
+    heading: 'Where the procedure went',
+    likelyNewPage: 'Likely new page:',
+    noNewPage: 'No likely new page:',
+    score: 'score',
+    via: { redirect: 'via the redirect', sitemap: 'via the sitemap', walk: 'by walking the site' },
+    facts: 'guide facts found',
+    words: 'words',
+    closeness: 'closeness to the reviewed text',
+    updated: 'updated',
+    untitled: '(untitled)',
+    reasons: {
+      'no-candidate': 'no page read fits',
+      'nothing-to-search': 'nothing to search',
+      'robots-disallowed': 'robots.txt forbids it',
+      'site-unreachable': 'the site does not answer',
+    },
+    cost: (n, reused) => (reused ? 'stored result reused: the site has not changed' : `${n} request(s)`),
   },
 };
 

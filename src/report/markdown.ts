@@ -4,6 +4,7 @@ import { frenchDate, localDateTime } from './local-time.js';
 import { nextSteps, stepText, type StepPart } from './next-steps.js';
 import { documentDiffs, linkedLines } from './linked-markdown.js';
 import type { EntryReport, RunReport } from './schema.js';
+import { successorsMarkdown } from './successors.js';
 
 /** Markdown change report (`reports/latest.md`): a summary table, then one section per entry. */
 
@@ -54,6 +55,7 @@ function entrySection(entry: EntryReport, l: Labels): string {
     lines.push(...linkedLines(source, l, escapeMarkdownInline));
   }
   lines.push('');
+  lines.push(...successorsMarkdown(entry, escapeMarkdownInline, l));
   for (const source of entry.sources) {
     if (source.diffFromBaseline) lines.push(l.diffAgainstBaseline(source.url), '', codeBlock(source.diffFromBaseline, 'diff'), '');
     lines.push(...documentDiffs(source, l, escapeMarkdownInline));

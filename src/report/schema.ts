@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactRef } from '../facts/fact.js';
+import { NoSuccessorReason, Successor } from '../discover/successor.js';
 import { Proposal } from '../propose/schema.js';
 
 /** The JSON run report: `reports/latest.json`. Its JSON Schema is generated from this (see `aes-watch schema`). */
@@ -127,6 +128,10 @@ export const EntryReport = z.object({
   }),
   /** Stable hash of what the editor would review (reasons + facts + diffs): equal digests mean nothing new. */
   digest: z.string(),
+  /** Likely new pages of a gone or moved source on the prefecture's current site, best first (at most 3). */
+  successors: z.array(Successor).default([]),
+  /** Why `successors` is empty after a search; null when there are some, or when no search ran. */
+  successorsReason: NoSuccessorReason.nullable().default(null),
   /** Stale entries whose page was read: the guide section drafted from it (`aes-watch propose`). */
   proposal: Proposal.optional(),
 });

@@ -8,8 +8,11 @@ import type { Source } from '../sources/source.js';
 import { observeSource } from './observe.js';
 import type { DocumentDeps } from './observe-document.js';
 import { observeLinked } from './observe-linked.js';
+import type { Discovery } from '../discover/successor.js';
 
 export interface EntryDeps extends DocumentDeps {
+  /** Successor discovery, when the run does it: null when no source calls for a search. */
+  discover?: (entry: GuideEntry, sources: Source[], observations: SourceObservation[]) => Promise<Discovery | null>;
   /** Failed runs before an `unreachable` issue: the stored count stops there. */
   unreachableAfter: number;
 }
@@ -55,5 +58,6 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
       }
     }
   }
-  return entryReport(entry, verdict, observations, consecutiveFailures);
+  const discovery = deps.discover ? await deps.discover(entry, sources, observations) : null;
+  return entryReport(entry, verdict, observations, consecutiveFailures, discovery);
 }

@@ -21,6 +21,7 @@ import { createFileSnapshotStore } from '../snapshot/store.js';
 import { StoreTransaction, type StoreFs } from '../snapshot/staging.js';
 import { cannotWrite, openRunStore, settleAll } from './run-store.js';
 import { checkEntry } from './check-entry.js';
+import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
 import { draftsForReport } from '../propose/report-drafts.js';
 import type { CheckRequest } from './request.js';
 
@@ -91,6 +92,12 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     writeLine(io.stderr, `aes-watch: ${error.message}; the snapshots were left as they were`);
     return done(EXIT.cannotWrite);
   };
+  const warn = (message: string) => {
+    warnings.push(message);
+    log.warn(message);
+  };
+  // Discovery's requests share the run's scheduler: one request at a time per host still holds.
+  const discoveryDeps = discoveryDepsFor(request, scheduler, snapshotsDir, { clock, log, warn, signal });
   try {
     const opened = await openRunStore(snapshotsDir, seams.fs);
     if (opened) return storeFailed(opened);
@@ -105,10 +112,8 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
           log,
           unreachableAfter: request.unreachableAfter,
           documentTimeoutMs: request.documentTimeoutMs,
-          warn: (message) => {
-            warnings.push(message);
-            log.warn(message);
-          },
+          warn,
+          discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
         }),
       ),
     ).catch((error: unknown) => {

@@ -59,6 +59,7 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
   const { outcome, extraction } = await acquire(source, validators, deps);
   const failed = (reason: 'fetch-failed' | 'extraction-failed', detail: string): SourceObservation => ({
     kind: 'failed',
+    ...(extraction?.kind === 'extraction-failed' ? { extractionFailure: extraction.reason } : {}),
     url: source.url,
     reason,
     detail,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Config, type EntrySettings } from '../shared/config.js';
+import { Config, type DiscoverySettings, type EntrySettings } from '../shared/config.js';
 import type { FetchMode } from '../fetch/outcome.js';
 import type { EntryStatus } from '../report/schema.js';
 import { UsageError } from '../shared/io.js';
@@ -32,6 +32,8 @@ export interface CheckRequest {
   entries: Record<string, EntrySettings>;
   /** Wait for another run's lock instead of exiting. */
   wait: boolean;
+  /** Successor discovery for gone or moved sources. */
+  discovery: DiscoverySettings;
   /** Language of the editor-facing reports and issue bodies. */
   lang: Lang;
 }
@@ -86,6 +88,7 @@ export async function checkRequestFromConfig(cwd: string, overrides: Partial<Che
     unreachableAfter: config.unreachableAfter,
     entries: config.entries,
     wait: false,
+    discovery: config.discovery,
     lang: config.lang,
     ...Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)),
   };

@@ -11,6 +11,19 @@ export const EntrySettings = z.object({
 });
 export type EntrySettings = z.infer<typeof EntrySettings>;
 
+/** Successor discovery for gone or moved sources (see src/discover). */
+export const DiscoverySettings = z
+  .object({
+    /** Off: `check` never searches; `aes-watch discover` still does. */
+    enabled: z.boolean().default(true),
+    /** Requests per entry per run, robots.txt and sitemaps included. */
+    maxPages: z.number().int().positive().max(500).default(30),
+    /** Seconds one entry's search may take, whatever is left of its page budget. */
+    maxSeconds: z.number().int().positive().default(120),
+  })
+  .strict();
+export type DiscoverySettings = z.infer<typeof DiscoverySettings>;
+
 /** `aes-watch.config.json`; every field optional, command-line flags win. */
 export const Config = z
   .object({
@@ -34,6 +47,7 @@ export const Config = z
     /** Language of the HTML/Markdown reports and issue bodies. */
     lang: z.enum(LANGS).default('fr'),
     entries: z.record(z.string(), EntrySettings).default({}),
+    discovery: DiscoverySettings.prefault({}),
   })
   .strict();
 export type Config = z.infer<typeof Config>;

@@ -36,5 +36,12 @@ describe('npm run demo', () => {
     expect((await readdir(join(reportsDir, 'issues'))).sort()).toEqual(['14-calvados.md', '50-manche.md', '61-orne.md', '76-seine-maritime.md']);
     expect(await readFile(join(reportsDir, 'latest.md'), 'utf8')).toContain('-14038 CAEN CEDEX 08');
     expect(printed).toContain('Change report for editors:');
+    // Orne's page is gone; its successor is found on the prefecture's current site.
+    const gone = rounds[1].report!.entries.find((e) => e.id === '61-orne')!;
+    expect(gone.successors[0]).toMatchObject({ title: "L'admission exceptionnelle au séjour (AES)", via: 'walk' });
+    expect(gone.successors[0]!.url).toMatch(/\/Demarches\/Etrangers-dans-l-Orne\/Admission-exceptionnelle-au-sejour-AES$/);
+    expect(gone.successors[0]!.score).toBeGreaterThanOrEqual(0.7);
+    expect(printed).toContain('Orne: the cited page is gone, and its current site has a likely new page');
+    expect(await readFile(join(reportsDir, 'issues', '61-orne.md'), 'utf8')).toContain('Nouvelle page probable');
   });
 });

@@ -38,6 +38,16 @@ describe('aes-watch guide <file.pdf>', () => {
     expect(fromPdf.map(withoutLocation)).toEqual(fromText.map(withoutLocation));
   });
 
+  it('check --guide takes the PDF too and checks its four entries', async () => {
+    const run = await aesWatch(['check', '--guide', 'normandie.pdf', '--snapshots', 'snapshots', '--reports', 'reports', '--retries', '0', '--per-host-delay', '0', '--json'], { cwd: dir });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { guides: string[]; entries: { id: string; sources: { url: string }[] }[] };
+    expect(report.guides).toEqual(['normandie.pdf']);
+    expect(report.entries.map((e) => [e.id, e.sources[0]?.url])).toEqual(
+      (await entriesOf('data/guides/normandie.txt', ROOT)).map((e) => [e.id, e.sources[0]?.url]),
+    );
+  });
+
   it('exits 2 naming a PDF that holds no guide section', async () => {
     const run = await aesWatch(['guide', 'lettre.pdf'], { cwd: dir });
     expect(run.code).toBe(2);

@@ -42,6 +42,8 @@ export function staleEntry(overrides: Partial<EntryReport> = {}): EntryReport {
       checked: [{ kind: 'address', value: 'Préfecture du Calvados, Rue Daniel Huet, 14038 CAEN CEDEX 08', found: false }],
     },
     digest: 'd1',
+    successors: [],
+    successorsReason: null,
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { nextSteps, stepText } from '../next-steps.js';
 import type { EntryReport, SourceReport } from '../schema.js';
 import { dateTag, escapeHtml, linkOrText } from './escape.js';
 import { renderFactsTable } from './facts-table.js';
+import { renderSuccessors } from './successors.js';
 import { renderProposal } from './proposal.js';
 import { renderLinked } from './linked-section.js';
 import { renderWordDiff } from './word-diff.js';
@@ -33,6 +34,7 @@ export function renderEntry(entry: EntryReport, l: Labels): string {
     `<p class="muted">${notes.join(' · ')}</p>`,
     `<h3>${escapeHtml(l.reasons)}</h3>`,
     renderReasons(entry, l),
+    renderSuccessors(entry, l),
     renderNextSteps(entry, l),
     `<h3>${escapeHtml(l.factsHeading)}</h3>`,
     renderFactsTable(entry.facts, l),

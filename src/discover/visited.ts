@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { FactRef } from '../facts/fact.js';
+import { SuccessorVia } from './successor.js';
+
+/**
+ * One page a search requested, as kept in the discovery cache: enough to
+ * reuse its ranking and its links when the page has not changed since.
+ */
+export const Validators = z.object({ etag: z.string().nullable(), lastModified: z.string().nullable() });
+
+export const PageRank = z.object({
+  score: z.number().min(0).max(1),
+  matchedFacts: z.array(FactRef),
+  matchedWords: z.array(z.string()),
+  closeness: z.number().min(0).max(1),
+});
+
+export const VisitedPage = z.object({
+  /** As requested (no fragment). */
+  url: z.string(),
+  /** Where its redirects ended. */
+  finalUrl: z.string(),
+  via: SuccessorVia,
+  /** The sitemap's `lastmod` for it, when it came from a sitemap. */
+  lastmod: z.string().nullable(),
+  validators: Validators,
+  /** `read`: an HTML page; `no-procedure`: HTML without one; `failed` / `refused`: nothing to read. */
+  outcome: z.enum(['read', 'no-procedure', 'not-html', 'failed', 'refused-by-robots', 'refused']),
+  title: z.string().nullable(),
+  pageUpdated: z.string().nullable(),
+  /** Null when the page holds no procedure. */
+  rank: PageRank.nullable(),
+  /** Links worth following, best first (only kept for pages the walk may continue from). */
+  links: z.array(z.object({ url: z.string(), relevance: z.number() })),
+});
+export type VisitedPage = z.infer<typeof VisitedPage>;
+
+/** Links kept per page in the cache: the walk only ever takes the best few. */
+export const MAX_KEPT_LINKS = 20;
+
+/**
+ * What tells a later run whether the site changed: its sitemap (the list of
+ * pages and their `lastmod`) or, without one, its home page's links.
+ */
+export const Anchor = z.object({
+  kind: z.enum(['sitemap', 'home']),
+  url: z.string(),
+  validators: Validators,
+  /** sha256 of what matters in it: sitemap entries, or the home page's followable links. */
+  fingerprint: z.string(),
+});
+export type Anchor = z.infer<typeof Anchor>;
