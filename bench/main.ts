@@ -4,6 +4,7 @@ import type { BenchResult } from './result.js';
 const suites: [string, () => Promise<{ run(): Promise<BenchResult[]> }>][] = [
   ['guide parsing', () => import('./guide.js')],
   ['check over HTTP', () => import('./check.js')],
+  ['CLI check against urlwatch', () => import('./cli-check.js')],
   ['documents linked from pages', () => import('./documents.js')],
   ['CLI start-up', () => import('./startup.js')],
   ['browser fetching', () => import('./browser.js')],

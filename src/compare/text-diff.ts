@@ -1,4 +1,6 @@
-import { createTwoFilesPatch } from 'diff';
+import { lazyRequire } from '../shared/lazy-require.js';
+
+const diff = lazyRequire<typeof import('diff')>('diff');
 
 export type TextComparison = { changed: false } | { changed: true; unified: string };
 
@@ -10,7 +12,7 @@ export function compareTexts(before: string, after: string, labels: { before: st
   const a = fold(before);
   const b = fold(after);
   if (a === b) return { changed: false };
-  const unified = createTwoFilesPatch(labels.before, labels.after, a + '\n', b + '\n', undefined, undefined, { context: 3 });
+  const unified = diff().createTwoFilesPatch(labels.before, labels.after, a + '\n', b + '\n', undefined, undefined, { context: 3 });
   // Drop the "Index/====" header lines: they only repeat the labels.
   return { changed: true, unified: unified.split('\n').filter((line) => !/^(Index:|=+$)/.test(line)).join('\n') };
 }

@@ -1,5 +1,6 @@
 import { decodeBody } from '../fetch/charset.js';
 import { exchange, type Exchange, type ExchangeOptions } from '../fetch/exchange.js';
+import { nodeHttpFetch, type FetchLike, type FetchResponse } from '../fetch/node-http-fetch.js';
 import { hostKey, type PoliteScheduler } from '../fetch/host-queue.js';
 import type { Validators } from '../fetch/outcome.js';
 import { parseRetryAfter } from '../fetch/retry-policy.js';
@@ -20,7 +21,7 @@ export interface SiteClientOptions {
   maxBodyBytes: number;
   clock: Clock;
   signal?: AbortSignal;
-  fetchImpl?: typeof fetch;
+  fetchImpl?: FetchLike;
   /** A search stops asking after this long, whatever its page budget (a slow site must not hold the run). */
   maxSearchMs?: number;
 }
@@ -58,13 +59,13 @@ const NO_VALIDATORS: Validators = { etag: null, lastModified: null };
 /** A site that failed this many requests in a row (timeouts, resets) is down tonight: stop asking it. */
 const MAX_FAILURES_IN_A_ROW = 3;
 
-function validatorsOf(headers: Headers): Validators {
+function validatorsOf(headers: FetchResponse['headers']): Validators {
   return { etag: headers.get('etag'), lastModified: headers.get('last-modified') };
 }
 
 export function openSiteSession(options: SiteClientOptions, budget: number, previousRobots: Record<string, KnownRobots> = {}): SiteSession {
   const exchangeOptions: ExchangeOptions = {
-    fetchImpl: options.fetchImpl ?? globalThis.fetch,
+    fetchImpl: options.fetchImpl ?? nodeHttpFetch,
     userAgent: options.userAgent,
     timeoutMs: options.timeoutMs,
     maxBodyBytes: options.maxBodyBytes,

@@ -1,5 +1,7 @@
-import { getEncoding } from 'encoding-sniffer';
-import iconv from 'iconv-lite';
+import { lazyRequire } from '../shared/lazy-require.js';
+
+const sniffer = lazyRequire<typeof import('encoding-sniffer')>('encoding-sniffer');
+const iconvLite = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
 
 export interface DecodedBody {
   text: string;
@@ -12,7 +14,7 @@ export interface DecodedBody {
 const NO_BYTES = Buffer.alloc(0);
 /** Whether a WHATWG encoding label is known (an unknown one gets the default back; UTF-16LE never is one for HTML). */
 const isKnownLabel = (label: string): boolean =>
-  /^\s*utf-?16(le)?\s*$/i.test(label) || getEncoding(NO_BYTES, { transportLayerEncodingLabel: label, defaultEncoding: 'UTF-16LE' }) !== 'UTF-16LE';
+  /^\s*utf-?16(le)?\s*$/i.test(label) || sniffer().getEncoding(NO_BYTES, { transportLayerEncodingLabel: label, defaultEncoding: 'UTF-16LE' }) !== 'UTF-16LE';
 
 /** The label of a `<meta charset>` or `<meta http-equiv content="…charset=…">` in the first 1024 bytes. */
 function metaCharset(buffer: Buffer): string | null {
@@ -37,11 +39,12 @@ export function charsetFromContentType(contentType: string | null): string | nul
 export function decodeBody(bytes: Uint8Array, contentType: string | null): DecodedBody {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const label = charsetFromContentType(contentType);
+  const iconv = iconvLite();
   const declared = [label, metaCharset(buffer)].filter((l): l is string => l !== null);
   const unknownLabel = declared.find((l) => !isKnownLabel(l));
   // Browsers ignore a label they do not know and, with nothing better, read the page as windows-1252.
   const fallBack = unknownLabel !== undefined && declared.every((l) => !isKnownLabel(l));
-  let encoding = getEncoding(buffer, {
+  let encoding = sniffer().getEncoding(buffer, {
     ...(label && isKnownLabel(label) ? { transportLayerEncodingLabel: label } : {}),
     defaultEncoding: fallBack ? 'windows-1252' : 'utf-8',
   });

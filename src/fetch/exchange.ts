@@ -1,10 +1,11 @@
+import type { FetchLike, FetchResponse } from './node-http-fetch.js';
 import type { Validators } from './outcome.js';
 import { describeNetworkError } from './network-error.js';
 import { discardBody, readCappedBody } from './read-body.js';
 
 /** What one request/response round trip gave, before redirects and retries are decided. */
 export type Exchange =
-  | { kind: 'answer'; status: number; headers: Headers; body: Buffer | null }
+  | { kind: 'answer'; status: number; headers: FetchResponse['headers']; body: Buffer | null }
   | { kind: 'network-error'; code: string; message: string }
   /** `phase`: still waiting for the headers, or the body was still arriving (`receivedBytes` so far). */
   | { kind: 'timeout'; phase: 'headers' | 'body'; receivedBytes: number }
@@ -12,7 +13,7 @@ export type Exchange =
   | { kind: 'too-large'; contentEncoding: string | null };
 
 export interface ExchangeOptions {
-  fetchImpl: typeof fetch;
+  fetchImpl: FetchLike;
   userAgent: string;
   timeoutMs: number;
   maxBodyBytes: number;

@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.js';
 export interface PoliteSchedulerOptions {
   /** Minimum pause between the end of one request and the start of the next on the same host. */
   perHostDelayMs: number;
-  /** Requests in flight across all hosts. Default 16. */
+  /** Requests in flight across all hosts (one per host). Default 50. */
   concurrency?: number;
   clock: Clock;
 }
@@ -38,7 +38,7 @@ export function hostKey(urlOrHost: string): string {
  */
 export function createPoliteScheduler(options: PoliteSchedulerOptions): PoliteScheduler {
   const { clock, perHostDelayMs } = options;
-  const limit = pLimit(options.concurrency ?? 16);
+  const limit = pLimit(options.concurrency ?? 50);
   const hosts = new Map<string, HostState>();
 
   function stateOf(key: string): HostState {

@@ -1,8 +1,10 @@
-import { extractWithinLimits } from '../extract/guard.js';
 import type { Extraction } from '../extract/extraction.js';
+import { extractLazily } from '../extract/lazy.js';
 import type { FetchOutcome, Fetcher, Validators } from '../fetch/outcome.js';
+import type { Snapshot } from '../snapshot/schema.js';
 import type { Source } from '../sources/source.js';
 import { classifyRedirect } from '../compare/redirects.js';
+import { storedExtraction } from './reuse.js';
 
 /** A fetch outcome with, when there was a page to read, what extraction made of it. */
 export interface Acquired {
@@ -19,9 +21,10 @@ export interface AcquireDeps {
 
 const BOT_BLOCK_STATUSES = new Set([403, 406]);
 
-function read(outcome: FetchOutcome, source: Source): Extraction | null {
+/** A body unchanged since the stored snapshot reuses its extraction: no parsing. */
+async function read(outcome: FetchOutcome, source: Source, stored: Snapshot | null): Promise<Extraction | null> {
   if (outcome.kind !== 'fetched') return null;
-  return extractWithinLimits(outcome.html, { selector: source.selector, baseUrl: outcome.finalUrl });
+  return storedExtraction(stored, source, outcome) ?? extractLazily(outcome.html, { selector: source.selector, baseUrl: outcome.finalUrl });
 }
 
 /**
@@ -29,15 +32,15 @@ function read(outcome: FetchOutcome, source: Source): Extraction | null {
  * conditional) and switches to the browser only when HTTP cannot see the
  * procedure: a `#!` client route, nothing extractable, or bot blocking.
  */
-export async function acquire(source: Source, validators: Validators | null, deps: AcquireDeps): Promise<Acquired> {
+export async function acquire(source: Source, validators: Validators | null, deps: AcquireDeps, stored: Snapshot | null = null): Promise<Acquired> {
   const viaBrowser = async (): Promise<Acquired> => {
     const outcome = await deps.browser().fetch({ url: source.url, waitFor: source.waitFor, signal: deps.signal });
-    return { outcome, extraction: read(outcome, source) };
+    return { outcome, extraction: await read(outcome, source, stored) };
   };
   if (source.mode === 'browser') return viaBrowser();
 
   const outcome = await deps.http.fetch({ url: source.url, validators, signal: deps.signal });
-  const viaHttp: Acquired = { outcome, extraction: read(outcome, source) };
+  const viaHttp: Acquired = { outcome, extraction: await read(outcome, source, stored) };
   if (source.mode === 'http') return viaHttp;
 
   const blocked = outcome.kind === 'http-error' && BOT_BLOCK_STATUSES.has(outcome.status);

@@ -21,8 +21,8 @@ import { createFileSnapshotStore } from '../snapshot/store.js';
 import { StoreTransaction, type StoreFs } from '../snapshot/staging.js';
 import { cannotWrite, openRunStore, settleAll } from './run-store.js';
 import { checkEntry } from './check-entry.js';
+import { startInTurns } from './start-in-turns.js';
 import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
-import { draftsForReport } from '../propose/report-drafts.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -102,7 +102,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     const opened = await openRunStore(snapshotsDir, seams.fs);
     if (opened) return storeFailed(opened);
     const entries: EntryReport[] | null = await settleAll(
-      selection.entries.map((entry) =>
+      await startInTurns(selection.entries, (entry) =>
         checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
           http,
           browser: browserOnDemand,
@@ -129,8 +129,12 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
       return done(EXIT.ok);
     }
     // The guide section each stale entry could now read, for the report and the issue.
-    const drafts = await draftsForReport(entries, selection.entries, { cwd: request.cwd, store, settings: request.entries, today: clock.now(), warn: (m) => log.warn(m) });
-    for (const entry of entries) if (drafts.has(entry.id)) entry.proposal = drafts.get(entry.id);
+    // Loaded only then: drafting re-reads pages with the HTML parser, which a quiet night never needs.
+    if (entries.some((entry) => entry.status === 'stale')) {
+      const { draftsForReport } = await import('../propose/report-drafts.js');
+      const drafts = await draftsForReport(entries, selection.entries, { cwd: request.cwd, store, settings: request.entries, today: clock.now(), warn: (m) => log.warn(m) });
+      for (const entry of entries) if (drafts.has(entry.id)) entry.proposal = drafts.get(entry.id);
+    }
     const summary = { ok: 0, stale: 0, unreachable: 0 };
     for (const entry of entries) summary[entry.status] += 1;
     const report = RunReport.parse({

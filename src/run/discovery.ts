@@ -1,6 +1,7 @@
 import type { SourceObservation } from '../compare/observation.js';
 import { classifyRedirect } from '../compare/redirects.js';
-import { discoverEntry, profileFor, searchStartFor, type DiscoverDeps, type Discovery, type SearchStart } from '../discover/index.js';
+import type { DiscoverDeps, Discovery, SearchStart } from '../discover/index.js';
+import { profileFor, searchStartFor } from '../discover/trigger.js';
 import type { PoliteScheduler } from '../fetch/host-queue.js';
 import type { Fetcher } from '../fetch/outcome.js';
 import type { Clock } from '../shared/clock.js';
@@ -28,6 +29,8 @@ export async function discoverAfterCheck(entry: GuideEntry, sources: Source[], o
   const profile = profileFor(entry, await baselinesOf(entry, sources, deps.store));
   const starts = observations.map((observation) => searchStartFor(observation, profile)).filter((start): start is SearchStart => start !== null);
   if (starts.length === 0) return null;
+  // The search (and its HTML parser) loads only when a source is gone or moved: a quiet night never needs it.
+  const { discoverEntry } = await import('../discover/discover-entry.js');
   return discoverEntry({ entryId: entry.id, starts, exclude: sources.map((source) => source.url), profile }, deps);
 }
 
@@ -47,6 +50,7 @@ export async function discoverOnDemand(entry: GuideEntry, sources: Source[], htt
     starts.push({ cited: source.url, landing: answered?.finalUrl ?? null });
   }
   // The cited pages' fetches count against the entry's page budget too.
+  const { discoverEntry } = await import('../discover/discover-entry.js');
   return discoverEntry({ entryId: entry.id, starts, exclude, profile }, { ...deps, maxPages: Math.max(1, deps.maxPages - sources.length) });
 }
 

@@ -1,5 +1,4 @@
 import type { FormObservation } from '../compare/linked.js';
-import { readFormState } from '../extract/form-state.js';
 import type { FormSource } from '../sources/forms.js';
 import { describeFailure, isGoneStatus } from './describe-outcome.js';
 import type { ObserveDeps } from './observe.js';
@@ -9,7 +8,11 @@ export async function observeForm(source: FormSource, deps: ObserveDeps): Promis
   const outcome = await deps.http.fetch({ url: source.url, signal: deps.signal });
   const base = { url: source.url, service: source.form.service, id: source.form.id, citedBy: source.citedBy };
   const answered = 'finalUrl' in outcome ? { finalUrl: outcome.finalUrl, httpStatus: outcome.status } : { finalUrl: null, httpStatus: null };
-  if (outcome.kind === 'fetched') return { ...base, ...answered, ...readFormState(outcome.html) };
+  if (outcome.kind === 'fetched') {
+    // The HTML parser loads only for a run that has a form page to read.
+    const { readFormState } = await import('../extract/form-state.js');
+    return { ...base, ...answered, ...readFormState(outcome.html) };
+  }
   if (outcome.kind === 'http-error' && isGoneStatus(outcome.status)) {
     return { ...base, ...answered, state: 'closed', sentence: `HTTP ${outcome.status}: the form is gone` };
   }

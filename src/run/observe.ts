@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { classifyRedirect } from '../compare/redirects.js';
 import { compareTexts } from '../compare/text-diff.js';
 import type { SourceObservation } from '../compare/observation.js';
-import { extractWithinLimits } from '../extract/guard.js';
 import { EXTRACTOR_VERSION, type Extraction } from '../extract/extraction.js';
+import { extractLazily } from '../extract/lazy.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import type { Source } from '../sources/source.js';
@@ -39,7 +39,7 @@ async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Load
   if (read.kind === 'missing') return { snapshot: null, damaged: null };
   const snapshot = read.snapshot;
   if (snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return { snapshot, damaged: null };
-  const again = extractWithinLimits(snapshot.html, { selector: source.selector, baseUrl: snapshot.meta.finalUrl });
+  const again = await extractLazily(snapshot.html, { selector: source.selector, baseUrl: snapshot.meta.finalUrl });
   if (again.kind !== 'extracted') return { snapshot, damaged: null };
   const upgraded: Snapshot = {
     html: snapshot.html,
@@ -56,7 +56,7 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
   const last = (await load(source, 'current', deps)).snapshot;
   const { snapshot: baseline, damaged: baselineDamaged } = await load(source, 'baseline', deps);
   const validators = last?.meta.fetchedWith === 'http' ? last.meta.validators : null;
-  const { outcome, extraction } = await acquire(source, validators, deps);
+  const { outcome, extraction } = await acquire(source, validators, deps, last);
   const failed = (reason: 'fetch-failed' | 'extraction-failed', detail: string): SourceObservation => ({
     kind: 'failed',
     ...(extraction?.kind === 'extraction-failed' ? { extractionFailure: extraction.reason } : {}),
@@ -110,6 +110,7 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
         title: read.title,
         pageUpdated: read.pageUpdated,
         extractorVersion: EXTRACTOR_VERSION,
+        ...(source.selector ? { selector: source.selector } : {}),
         sha256: { text: '', html: '' },
         facts: read.facts,
         hasScreenshot: outcome.screenshot !== null,

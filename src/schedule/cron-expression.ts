@@ -1,4 +1,7 @@
-import { validateDetailed } from 'node-cron';
+import { lazyRequire } from '../shared/lazy-require.js';
+
+// Loaded when an expression is checked, not when `aes-watch --help` lists the command.
+const nodeCron = lazyRequire<typeof import('node-cron')>('node-cron');
 
 /** Nightly, at an off-peak minute (not :00, when every other cron job on the prefecture hosts fires). */
 export const DEFAULT_CRON = '17 3 * * *';
@@ -8,7 +11,7 @@ export type ScheduleInputCheck = { kind: 'valid' } | { kind: 'invalid'; problem:
 
 /** Checks a cron expression with node-cron's own parser, so what passes here is what will run. */
 export function checkCronExpression(expression: string): ScheduleInputCheck {
-  const result = validateDetailed(expression.trim());
+  const result = nodeCron().validateDetailed(expression.trim());
   if (result.valid) return { kind: 'valid' };
   const first = result.errors[0];
   const problem = first ? (first.field === 'expression' ? first.message : `${first.field}: ${first.message}`) : 'not a cron expression';

@@ -32,7 +32,7 @@ export const Config = z
     reportsDir: z.string().default('reports'),
     fetch: z.enum(['http', 'browser', 'auto']).default('auto'),
     perHostDelayMs: z.number().int().nonnegative().default(1000),
-    concurrency: z.number().int().positive().default(16),
+    concurrency: z.number().int().positive().default(50),
     timeoutMs: z.number().int().positive().default(30_000),
     maxBodyBytes: z.number().int().positive().default(5 * 1024 * 1024),
     /** Time limit for reading one linked PDF; a slower one fails alone. */

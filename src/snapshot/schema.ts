@@ -16,6 +16,8 @@ export const SnapshotMeta = z.object({
   title: z.string().nullable(),
   pageUpdated: z.string().nullable(),
   extractorVersion: z.number().int(),
+  /** The entry's configured content selector, when it has one: a stored extraction is reused only under the same one. */
+  selector: z.string().optional(),
   /** Ties the slot's files to one fetch: `png` only for a browser page's screenshot. */
   sha256: z.object({ text: z.string(), html: z.string(), png: z.string().optional() }),
   facts: z.array(Fact),

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promoteDocuments } from './documents.js';
 import { EntryState, SnapshotMeta, type Snapshot } from './schema.js';
@@ -54,7 +55,9 @@ type FileRead = { kind: 'absent' } | { kind: 'file'; bytes: Buffer } | { kind: '
 async function readBytes(path: string | null): Promise<FileRead> {
   if (path === null) return { kind: 'absent' };
   try {
-    return { kind: 'file', bytes: await readFile(path) };
+    // Synchronous on purpose: a few small files per source; fs/promises costs four thread-pool trips
+    // per file, and a run reading hundreds of them would delay its first request behind the queue.
+    return { kind: 'file', bytes: readFileSync(path) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { kind: 'absent' };

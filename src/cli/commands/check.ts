@@ -32,7 +32,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option('--reports <dir>', 'report folder (default: reports)')
     .option('--json', 'print the JSON report on stdout')
     .option('--per-host-delay <ms>', 'pause between two requests to the same host (default: 1000)', integer(0))
-    .option('--concurrency <n>', 'hosts fetched at once (default: 16)', integer(1))
+    .option('--concurrency <n>', 'hosts fetched at once, one request each (default: 50)', integer(1))
     .option('--timeout <ms>', 'per-request timeout (default: 30000)', integer(1))
     .option('--retries <n>', 'retries of a transient failure (default: 2)', integer(0))
     .option('--fail-on <status>', 'exit 1 when an entry is stale and/or unreachable', list(['stale', 'unreachable']))

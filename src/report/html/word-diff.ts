@@ -1,6 +1,9 @@
-import { diffWords, type Change } from 'diff';
+import type { Change } from 'diff';
+import { lazyRequire } from '../../shared/lazy-require.js';
 import type { Labels } from '../labels.js';
 import { escapeHtml } from './escape.js';
+
+const diff = lazyRequire<typeof import('diff')>('diff');
 
 /** Beyond this many edits a word diff is unreadable (and slow): the unified diff is shown instead. */
 const MAX_EDIT_LENGTH = 1_000;
@@ -20,7 +23,7 @@ export function renderWordDiff(baseline: string | null, current: string | null, 
     return `<p class="muted">${escapeHtml(l.noBaselineYet)}</p><pre class="diff">${escapeHtml(current)}</pre>`;
   }
   if (baseline === current) return `<p class="muted">${escapeHtml(l.noChange)}</p>`;
-  const parts = diffWords(baseline, current, { maxEditLength: MAX_EDIT_LENGTH });
+  const parts = diff().diffWords(baseline, current, { maxEditLength: MAX_EDIT_LENGTH });
   if (parts === undefined) {
     const body = unified ?? current;
     return `<p class="muted">${escapeHtml(l.tooManyChanges)}</p><pre class="diff">${escapeHtml(body)}</pre>`;

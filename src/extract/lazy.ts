@@ -1,0 +1,14 @@
+import type { ExtractOptions, Extraction } from './extraction.js';
+
+let extractor: Promise<typeof import('./guard.js')> | undefined;
+
+/**
+ * `extractProcedure`, with the HTML parser (cheerio, turndown) loaded on the
+ * first page that needs reading: a night where every page answers 304 never
+ * loads it, and start-up stays short.
+ */
+export async function extractLazily(html: string, options: ExtractOptions): Promise<Extraction> {
+  // Through the limits: a hostile page ends as a failed extraction, never a hang.
+  const { extractWithinLimits } = await (extractor ??= import('./guard.js'));
+  return extractWithinLimits(html, options);
+}

@@ -1,0 +1,19 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
+/**
+ * Starts `work` for every item, `perTurn` items at a time, giving the event
+ * loop a turn in between: the first entries' requests leave while later
+ * entries still read their snapshots, instead of after all of them. Returns
+ * the started promises, for Promise.all or similar.
+ */
+export async function startInTurns<T, R>(items: readonly T[], work: (item: T) => Promise<R>, perTurn = 16): Promise<Promise<R>[]> {
+  const started: Promise<R>[] = [];
+  for (const [index, item] of items.entries()) {
+    if (index > 0 && index % perTurn === 0) await nextTurn();
+    const promise = work(item);
+    // Handled by the caller once all have started; until then, a rejection must not count as unhandled.
+    promise.catch(() => undefined);
+    started.push(promise);
+  }
+  return started;
+}

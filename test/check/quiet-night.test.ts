@@ -1,0 +1,107 @@
+import { spawn } from 'node:child_process';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RunReport } from '../../src/report/schema.js';
+import { startSite, type FixtureSite } from '../support/site.js';
+import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
+import { calvados, workspace, type Workspace } from './fixture-run.js';
+
+/**
+ * The built `aes-watch` as a user runs it, in its own process, recording which
+ * modules it loads: a night where nothing changed must not load the HTML
+ * parser (cheerio, turndown), a GitHub client or a browser, and must give the
+ * same verdicts from the stored extraction.
+ */
+const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+const RECORDER = fileURLToPath(new URL('../support/record-imports.mjs', import.meta.url));
+const HEAVY = /node_modules\/(cheerio|turndown|@octokit|playwright)/;
+const PAGE = '/Demarches/Etrangers/Admission-exceptionnelle-au-sejour';
+
+interface SpawnedRun {
+  code: number | null;
+  stderr: string;
+  report: RunReport;
+  /** Packages loaded, among the heavy ones. */
+  heavy: string[];
+}
+
+async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
+  const args = ['--import', RECORDER, CLI, 'check', '--guide', ws.guide, '--snapshots', ws.snapshots, '--reports', ws.reports, '--per-host-delay', '0', '--retries', '0', '--timeout', '5000'];
+  const child = spawn(process.execPath, args, { cwd: ws.dir, env: { ...process.env, AES_WATCH_IMPORT_LOG: log, AES_WATCH_LOG: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const loaded = (await readFile(log, 'utf8').catch(() => '')).split('\n');
+  const heavy = [...new Set(loaded.map((url) => HEAVY.exec(url)?.[1]).filter((name): name is string => name !== undefined))].sort();
+  const report = RunReport.parse(JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8')));
+  return { code, stderr, report, heavy };
+}
+
+/** Every snapshot file with its modification time and content, to prove a night wrote none. */
+async function snapshotFiles(root: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(path, `${(await stat(path)).mtimeMs} ${await readFile(path, 'utf8')}`);
+  }
+  return files;
+}
+
+describe('a quiet night (built CLI in its own process)', () => {
+  let site: FixtureSite;
+  let ws: Workspace;
+  let run = 0;
+  const next = () => spawnCheck(ws, join(ws.dir, `imports-${(run += 1)}.log`));
+  const page = dsfrPage({ updated: '14/01/2023', body: postalProcedure() });
+
+  beforeAll(async () => {
+    site = await startSite({}, '127.0.13.1');
+  });
+  afterAll(() => site.close());
+  beforeEach(async () => {
+    ws = await workspace();
+    await ws.writeGuide([calvados(site.url(PAGE), postalGuideText())]);
+  });
+
+  it('answered by 304 loads no HTML parser, no GitHub client, no browser, writes no snapshot and keeps the verdicts', async () => {
+    site.set(PAGE, (req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304, { etag: '"v1"' }).end();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag: '"v1"' }).end(page);
+    });
+    const first = await next();
+    expect(first.code).toBe(0);
+    expect(first.heavy).toEqual(['cheerio', 'turndown']); // a new page is parsed: the recorder sees it
+    const before = await snapshotFiles(ws.snapshots);
+
+    const night = await next();
+    expect(night.code).toBe(0);
+    expect(night.heavy).toEqual([]);
+    expect(night.report.entries[0]?.sources[0]).toMatchObject({ httpStatus: 304 });
+    expect(night.report.entries.map((e) => [e.id, e.status, e.reasons])).toEqual(first.report.entries.map((e) => [e.id, e.status, e.reasons]));
+    expect(night.report.entries[0]?.sources[0]?.currentText).toBe(first.report.entries[0]?.sources[0]?.currentText);
+    expect(await snapshotFiles(ws.snapshots)).toEqual(before);
+  });
+
+  it('answered 200 with the very same page (no validators) reuses the stored extraction instead of parsing', async () => {
+    site.set(PAGE, { body: page });
+    const first = await next();
+    expect(first.heavy).toEqual(['cheerio', 'turndown']);
+    const night = await next();
+    expect(night.code).toBe(0);
+    expect(night.heavy).toEqual([]);
+    expect(night.report.entries.map((e) => [e.status, e.reasons])).toEqual([['ok', []]]);
+  });
+
+  it('answered 200 with an edited page parses it again and sees the change', async () => {
+    site.set(PAGE, { body: page });
+    await next();
+    site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure({ cedex: '14098 TESTVILLE CEDEX 9' }) }) });
+    const night = await next();
+    expect(night.heavy).toEqual(['cheerio', 'turndown']);
+    expect(night.report.entries[0]).toMatchObject({ status: 'stale' });
+    expect(night.report.entries[0]?.reasons.map((r) => r.code)).toContain('content-changed');
+  });
+});
