@@ -18,7 +18,7 @@ export function describeFailure(outcome: Exclude<FetchOutcome, { kind: 'fetched'
       if (outcome.code === 'ENOTFOUND' || outcome.code === 'EAI_AGAIN') {
         return `cannot resolve ${hostKey(outcome.url)} (${outcome.code}): this machine is offline, or the domain no longer exists`;
       }
-      if (outcome.code === 'UND_ERR_HEADERS_OVERFLOW') return `the response headers never ended (more than undici's 16 KiB)`;
+      if (outcome.code === 'UND_ERR_HEADERS_OVERFLOW' || outcome.code === 'HPE_HEADER_OVERFLOW') return `the response headers never ended (more than 16 KiB)`;
       if (SPECIFIC_CODES.has(outcome.code)) return outcome.message;
       return `network error ${outcome.code}: ${outcome.message}`;
     case 'timeout':

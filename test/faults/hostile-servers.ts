@@ -99,7 +99,7 @@ export const FETCH_FAILURES: (HostileCase & { detail: RegExp })[] = [
   {
     name: 'headers that never end (a flood)',
     kind: 'raw',
-    detail: /^the response headers never ended \(more than undici's 16 KiB\)$/,
+    detail: /^the response headers never ended \(more than 16 KiB\)$/,
     handle: (socket) => {
       socket.write('HTTP/1.1 200 OK\r\n');
       let n = 0;
