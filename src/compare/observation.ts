@@ -25,6 +25,8 @@ export type SourceObservation =
       /** A new snapshot was stored this run (content differs from the last one, or there was none). */
       storedNew: boolean;
       snapshotPath: string;
+      /** The reviewed baseline could not be read and was moved aside: why, for the editor. */
+      baselineDamaged?: string | null;
       /** What the page links to: documents (compared with their baselines) and online forms. */
       documents?: DocumentObservation[];
       forms?: FormObservation[];
@@ -43,7 +45,7 @@ export type SourceObservation =
       url: string;
       reason: 'fetch-failed' | 'extraction-failed';
       /** Why extraction failed, when it did: `empty` means the procedure is no longer on the page. */
-      extractionFailure?: 'challenge' | 'empty' | 'selector-missing';
+      extractionFailure?: 'challenge' | 'empty' | 'selector-missing' | 'unreadable';
       detail: string;
       outcome: string;
       finalUrl: string | null;

@@ -38,6 +38,7 @@ function sourceReasons(entry: GuideEntry, observation: SourceObservation): Reaso
       return [reason('source-gone', observation.detail)];
     case 'content': {
       const reasons: Reason[] = [];
+      if (observation.baselineDamaged) reasons.push(reason('baseline-damaged', `${observation.baselineDamaged}; review the page and run accept to make a new one`));
       if (observation.redirect.kind === 'moved') reasons.push(reason('source-moved', `now redirects to ${observation.redirect.to}`));
       if (observation.fromBaseline?.changed) {
         reasons.push(reason('content-changed', `the procedure differs from the reviewed baseline (${lineCounts(observation.fromBaseline.unified)})`));

@@ -23,6 +23,6 @@ export type Extraction =
     }
   | {
       kind: 'extraction-failed';
-      reason: 'challenge' | 'empty' | 'selector-missing';
+      reason: 'challenge' | 'empty' | 'selector-missing' | 'unreadable';
       detail: string;
     };

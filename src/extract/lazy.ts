@@ -1,6 +1,6 @@
 import type { ExtractOptions, Extraction } from './extraction.js';
 
-let extractor: Promise<typeof import('./extract.js')> | undefined;
+let extractor: Promise<typeof import('./guard.js')> | undefined;
 
 /**
  * `extractProcedure`, with the HTML parser (cheerio, turndown) loaded on the
@@ -8,6 +8,7 @@ let extractor: Promise<typeof import('./extract.js')> | undefined;
  * loads it, and start-up stays short.
  */
 export async function extractLazily(html: string, options: ExtractOptions): Promise<Extraction> {
-  const { extractProcedure } = await (extractor ??= import('./extract.js'));
-  return extractProcedure(html, options);
+  // Through the limits: a hostile page ends as a failed extraction, never a hang.
+  const { extractWithinLimits } = await (extractor ??= import('./guard.js'));
+  return extractWithinLimits(html, options);
 }

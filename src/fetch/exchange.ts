@@ -7,9 +7,10 @@ import { discardBody, readCappedBody } from './read-body.js';
 export type Exchange =
   | { kind: 'answer'; status: number; headers: FetchResponse['headers']; body: Buffer | null }
   | { kind: 'network-error'; code: string; message: string }
-  | { kind: 'timeout' }
+  /** `phase`: still waiting for the headers, or the body was still arriving (`receivedBytes` so far). */
+  | { kind: 'timeout'; phase: 'headers' | 'body'; receivedBytes: number }
   | { kind: 'aborted' }
-  | { kind: 'too-large' };
+  | { kind: 'too-large'; contentEncoding: string | null };
 
 export interface ExchangeOptions {
   fetchImpl: FetchLike;
@@ -31,6 +32,18 @@ function requestHeaders(userAgent: string, validators: Validators | null | undef
   return headers;
 }
 
+/** A body that broke off, said as specifically as we can: a wrong Content-Length, a reset, a bad encoding. */
+function brokenBody(receivedBytes: number, declared: number, error: unknown): Exchange {
+  const { code, message } = describeNetworkError(error);
+  if (Number.isFinite(declared) && receivedBytes < declared) {
+    return { kind: 'network-error', code: BODY_INCOMPLETE_CODE, message: `the body ended after ${receivedBytes} of the ${declared} bytes its Content-Length announced (${code})` };
+  }
+  if (code === 'ECONNRESET') return { kind: 'network-error', code, message: `the connection was reset after ${receivedBytes} bytes of the body` };
+  return { kind: 'network-error', code, message: `the body broke off after ${receivedBytes} bytes: ${message}` };
+}
+
+export const BODY_INCOMPLETE_CODE = 'BODY_INCOMPLETE';
+
 /**
  * One GET without following redirects. The timeout covers headers and body;
  * the caller's signal (shutdown) aborts too. Only 2xx bodies are kept.
@@ -51,6 +64,8 @@ export async function exchange(
   }, options.timeoutMs);
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  let phase: 'headers' | 'body' = 'headers';
+  let receivedBytes = 0;
   try {
     const response = await options.fetchImpl(url, {
       method: 'GET',
@@ -63,16 +78,24 @@ export async function exchange(
       await discardBody(response.body);
       return { kind: 'answer', status, headers, body: null };
     }
+    const contentEncoding = headers.get('content-encoding');
     const declared = Number(headers.get('content-length') ?? Number.NaN);
     if (declared > options.maxBodyBytes) {
       await response.body?.cancel().catch(() => undefined);
-      return { kind: 'too-large' };
+      return { kind: 'too-large', contentEncoding: null };
     }
-    const read = await readCappedBody(response.body, options.maxBodyBytes);
-    if (read.kind === 'too-large') return read;
+    phase = 'body';
+    const read = await readCappedBody(response.body, options.maxBodyBytes, (bytes) => (receivedBytes = bytes));
+    // Counted after decompression: a small gzip/deflate/brotli body that inflates past the cap stops there.
+    if (read.kind === 'too-large') return { kind: 'too-large', contentEncoding };
+    if (read.kind === 'broken') {
+      if (timedOut) return { kind: 'timeout', phase, receivedBytes };
+      if (callerSignal?.aborted) return { kind: 'aborted' };
+      return brokenBody(read.receivedBytes, contentEncoding ? Number.NaN : declared, read.error);
+    }
     return { kind: 'answer', status, headers, body: read.bytes };
   } catch (error) {
-    if (timedOut) return { kind: 'timeout' };
+    if (timedOut) return { kind: 'timeout', phase, receivedBytes };
     if (callerSignal?.aborted) return { kind: 'aborted' };
     return { kind: 'network-error', ...describeNetworkError(error) };
   } finally {

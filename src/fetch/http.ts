@@ -30,6 +30,8 @@ export interface HttpFetcherOptions {
 export const ABORTED_CODE = 'ABORTED';
 export const TOO_MANY_REDIRECTS_CODE = 'TOO_MANY_REDIRECTS';
 export const INVALID_URL_CODE = 'INVALID_URL';
+export const BAD_REDIRECT_CODE = 'BAD_REDIRECT';
+export const REDIRECT_LOOP_CODE = 'REDIRECT_LOOP';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -112,9 +114,9 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
         case 'network-error':
           return { kind: 'network-error', url, code: result.code, message: result.message, fetchedWith: 'http' };
         case 'timeout':
-          return { kind: 'timeout', url, afterMs: options.timeoutMs, fetchedWith: 'http' };
+          return { kind: 'timeout', url, afterMs: options.timeoutMs, fetchedWith: 'http', phase: result.phase, receivedBytes: result.receivedBytes };
         case 'too-large':
-          return { kind: 'too-large', url, limitBytes: maxBodyBytes, fetchedWith: 'http' };
+          return { kind: 'too-large', url, limitBytes: maxBodyBytes, fetchedWith: 'http', contentEncoding: result.contentEncoding };
       }
 
       const { status, headers } = result;
@@ -123,7 +125,11 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
         redirects.push({ url, status });
         const next = requestUrl(location, url);
         if (!next.ok) {
-          return { kind: 'network-error', url, code: 'BAD_REDIRECT', message: `${status} to ${next.message}`, fetchedWith: 'http' };
+          return { kind: 'network-error', url, code: BAD_REDIRECT_CODE, message: `HTTP ${status} redirect refused: ${next.message}`, fetchedWith: 'http' };
+        }
+        if (redirects.some((hop) => hop.url === next.url)) {
+          const loop = [...redirects.map((hop) => hop.url), next.url].join(' → ');
+          return { kind: 'network-error', url, code: REDIRECT_LOOP_CODE, message: `redirect loop: ${loop}`, fetchedWith: 'http' };
         }
         if (redirects.length > maxRedirects) {
           const message = `more than ${maxRedirects} redirects from ${redirects[0]?.url ?? url}`;
@@ -141,13 +147,14 @@ export function createHttpFetcher(options: HttpFetcherOptions): Fetcher {
       if (status >= 200 && status <= 299) {
         const contentType = headers.get('content-type');
         const body = result.body ?? Buffer.alloc(0);
-        const { text, charset } = request.binary ? { text: '', charset: 'binary' } : decodeBody(body, contentType);
+        const { text, charset, unknownLabel } = request.binary ? { text: '', charset: 'binary', unknownLabel: undefined } : decodeBody(body, contentType);
         return {
           ...answered,
           kind: 'fetched',
           status,
           html: text,
           charset,
+          unknownCharsetLabel: unknownLabel,
           contentType,
           validators: validatorsOf(headers, null),
           screenshot: null,

@@ -41,6 +41,8 @@ export type FetchOutcome =
       html: string;
       /** The charset the body was decoded from (e.g. "windows-1252"). */
       charset: string;
+      /** A charset label the page declared that no browser knows; the body was read as `charset` instead. */
+      unknownCharsetLabel?: string | null;
       contentType: string | null;
       validators: Validators;
       /** PNG of the rendered page (browser only). */
@@ -51,8 +53,23 @@ export type FetchOutcome =
   | (Answered & { kind: 'not-modified'; status: 304; validators: Validators })
   | (Answered & { kind: 'http-error'; status: number; retryAfterSeconds: number | null })
   | { kind: 'network-error'; url: string; code: string; message: string; fetchedWith: FetchedWith }
-  | { kind: 'timeout'; url: string; afterMs: number; fetchedWith: FetchedWith }
-  | { kind: 'too-large'; url: string; limitBytes: number; fetchedWith: FetchedWith }
+  | {
+      kind: 'timeout';
+      url: string;
+      afterMs: number;
+      fetchedWith: FetchedWith;
+      /** Where the deadline struck: no complete headers yet, or the body still arriving (`receivedBytes`). */
+      phase?: 'headers' | 'body';
+      receivedBytes?: number;
+    }
+  | {
+      kind: 'too-large';
+      url: string;
+      limitBytes: number;
+      fetchedWith: FetchedWith;
+      /** Set when the cap was passed while inflating a compressed body (gzip, deflate, br). */
+      contentEncoding?: string | null;
+    }
   | { kind: 'browser-unavailable'; url: string; message: string; fetchedWith: 'browser' };
 
 export interface Fetcher {

@@ -61,7 +61,7 @@ export async function pageFromSnapshot(store: SnapshotStore, source: Source, las
   }
   const read = await store.read(source.entryId, source.key, 'current');
   if (read.kind !== 'found') {
-    const why = read.kind === 'corrupt' ? `its snapshot was corrupt (moved aside to ${read.movedTo})` : 'no snapshot yet';
+    const why = read.kind === 'damaged' || read.kind === 'set-aside' ? `its snapshot was damaged (moved aside to ${read.movedTo.join(', ')})` : 'no snapshot yet';
     return { kind: 'unavailable', message: `${source.url}: ${why}; run \`aes-watch check --only ${source.entryId}\` first, or pass --source <URL>` };
   }
   const { meta, html, text } = read.snapshot;

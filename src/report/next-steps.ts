@@ -30,7 +30,7 @@ export function nextSteps(entry: EntryReport): NextStep[] {
     }
   }
   // A changed or gone document, or a closed form, is checked and fixed the same way: in the guide, then accept.
-  const guideToFix = ['content-changed', 'fact-missing', 'page-updated', 'document-changed', 'document-gone', 'form-closed'] as const;
+  const guideToFix = ['content-changed', 'fact-missing', 'page-updated', 'document-changed', 'document-gone', 'form-closed', 'baseline-damaged'] as const;
   if (guideToFix.some((code) => codes.has(code))) {
     steps.unshift({ kind: 'fix-guide-then-accept', entryId: entry.id, guideFile: entry.guideFile });
   }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { isDiskError, StoreWriteError } from '../shared/disk-error.js';
 import { EXIT } from '../shared/exit-codes.js';
 import type { CheckRequest } from '../run/request.js';
 import { renderMarkdownReport } from './markdown.js';
@@ -8,9 +9,13 @@ import type { Reporter, ReporterContext, ReporterOutcome } from './reporter.js';
 import type { RunReport } from './schema.js';
 
 async function writeReportFile(context: ReporterContext, name: string, content: string): Promise<ReporterOutcome> {
-  await mkdir(context.reportsDir, { recursive: true });
   const path = join(context.reportsDir, name);
-  await writeFileAtomic(path, content);
+  try {
+    await mkdir(context.reportsDir, { recursive: true });
+    await writeFileAtomic(path, content);
+  } catch (error) {
+    throw isDiskError(error) ? StoreWriteError.from(error, path) : error;
+  }
   return { kind: 'done', summary: path };
 }
 
@@ -44,6 +49,12 @@ export async function runReporters(reporters: Reporter[], report: RunReport, con
       for (const entry of input.entries) await reporter.onEntry?.(entry, context);
       outcomes.push(await reporter.onRunEnd(input, context));
     } catch (error) {
+      if (isDiskError(error) || error instanceof StoreWriteError) {
+        // A full or read-only report folder is the operator's to fix, not a reporter bug.
+        const failure = StoreWriteError.from(error, (error as NodeJS.ErrnoException).path ?? context.reportsDir);
+        outcomes.push({ kind: 'failed', message: failure.message, exitCode: EXIT.cannotWrite });
+        continue;
+      }
       context.log.error({ reporter: reporter.name, err: error }, `reporter ${reporter.name} failed`);
       outcomes.push({ kind: 'failed', message: `${reporter.name}: ${(error as Error).message}`, exitCode: EXIT.notifyFailed });
     }

@@ -5,6 +5,7 @@ import { RunReport } from '../report/schema.js';
 import { acquireRunLock, lockPathFor, type RunLock } from '../schedule/lock.js';
 import { namesEntry } from '../sources/select.js';
 import { sourceKey } from '../sources/source.js';
+import { recoverStore } from '../snapshot/staging.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 
 /**
@@ -49,10 +50,12 @@ export async function acceptSnapshots(request: AcceptRequest): Promise<AcceptRes
   const lock = await acquireRunLock(lockPathFor(request.snapshotsDir), { wait: false });
   if (lock.kind === 'held') return { kind: 'locked', owner: lock.owner };
   try {
+    // A check killed while committing left its changes half in place: finish them first.
+    await recoverStore(request.snapshotsDir);
     const entries = [];
     for (const entryId of wanted) {
       const cited = new Map((request.entries.find((e) => e.id === entryId)?.sources ?? []).map((s) => [sourceKey(s.url), s.url]));
-      const state = await store.readState(entryId);
+      const { state } = await store.readState(entryId);
       const decisions: SourceDecision[] = [];
       for (const key of await store.sourceKeys(entryId)) {
         const url = cited.get(key);

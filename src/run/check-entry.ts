@@ -13,6 +13,17 @@ import type { Discovery } from '../discover/successor.js';
 export interface EntryDeps extends DocumentDeps {
   /** Successor discovery, when the run does it: null when no source calls for a search. */
   discover?: (entry: GuideEntry, sources: Source[], observations: SourceObservation[]) => Promise<Discovery | null>;
+  /** Failed runs before an `unreachable` issue: the stored count stops there. */
+  unreachableAfter: number;
+}
+
+/**
+ * The failure count after tonight. It stops at the threshold (or where an older
+ * release left it), so a site that stays down changes no file until it recovers.
+ */
+export function nextFailureCount(previous: number, unreachable: boolean, threshold: number): number {
+  if (!unreachable) return 0;
+  return Math.min(previous + 1, Math.max(threshold, previous));
 }
 
 /** Fetches, extracts, stores and judges every source of one guide entry. */
@@ -25,8 +36,9 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
   // An interrupted run learnt nothing about the sources: it must not count as a failed night.
   if (deps.signal?.aborted) return entryReport(entry, verdict, observations, 0);
 
-  const state = await deps.store.readState(entry.id);
-  const consecutiveFailures = verdict.status === 'unreachable' ? state.consecutiveFailures + 1 : 0;
+  const { state, damaged } = await deps.store.readState(entry.id);
+  if (damaged) deps.warn(`${entry.id}: ${damaged.problem}; moved aside to ${damaged.movedTo.join(', ')}; the failure count starts again`);
+  const consecutiveFailures = nextFailureCount(state.consecutiveFailures, verdict.status === 'unreachable', deps.unreachableAfter);
   const statuses = sourceStatuses(state.sources, observations);
   if (statusChanged(state.sources, statuses)) verdict.changedSinceLastRun = true;
   const failing = observations.filter((o) => o.kind === 'failed').map((o) => o.url);
@@ -38,9 +50,10 @@ export async function checkEntry(entry: GuideEntry, sources: Source[], deps: Ent
 
   if (verdict.status === 'ok') {
     // A first run that finds the guide true makes its snapshot the reviewed baseline.
+    // A damaged baseline is not a first run: only `accept` replaces it (the verdict says so).
     for (const [index, observation] of observations.entries()) {
       const source = sources[index];
-      if (source && observation.kind === 'content' && observation.baselineText === null) {
+      if (source && observation.kind === 'content' && observation.baselineText === null && !observation.baselineDamaged) {
         await deps.store.promote(entry.id, source.key);
       }
     }

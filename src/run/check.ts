@@ -19,6 +19,8 @@ import { createLogger, type Logger } from '../shared/log.js';
 import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
+import { StoreTransaction, type StoreFs } from '../snapshot/staging.js';
+import { cannotWrite, openRunStore, settleAll } from './run-store.js';
 import { checkEntry } from './check-entry.js';
 import { startInTurns } from './start-in-turns.js';
 import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
@@ -38,6 +40,8 @@ export interface CheckSeams {
   log?: Logger;
   http?: Fetcher;
   browser?: () => Fetcher;
+  /** The snapshot store's file system calls (tests simulate a full disk here). */
+  fs?: StoreFs;
 }
 
 const EMPTY = { ok: 0, stale: 0, unreachable: 0 };
@@ -77,7 +81,11 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     clock,
     signal,
     onWait: (owner) => writeLine(io.stderr, `aes-watch: another run (pid ${owner.pid}) is writing ${request.snapshotsDir}; waiting for it to end (--wait)`),
-  });
+  }).catch((error: unknown) => cannotWrite(error, snapshotsDir));
+  if (lock.kind === 'cannot-write') {
+    writeLine(io.stderr, `aes-watch: ${lock.error.message}; nothing was changed`);
+    return done(EXIT.cannotWrite);
+  }
   if (lock.kind === 'held') {
     writeLine(io.stderr, `aes-watch: another run (pid ${lock.owner.pid}, started ${lock.owner.startedAt}, "${lock.owner.command}") is writing ${request.snapshotsDir}; try again later or pass --wait`);
     return done(EXIT.locked);
@@ -91,8 +99,14 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     browser ??= withPoliteness(seams.browser?.() ?? lazyBrowser(request, io, log), scheduler);
     return browser;
   };
-  const store = createFileSnapshotStore(snapshotsDir, () => clock.now());
+  const transaction = new StoreTransaction(snapshotsDir, seams.fs);
+  const store = createFileSnapshotStore(snapshotsDir, () => clock.now(), { transaction });
   const warnings: string[] = [...badSections];
+  // One line for a folder we cannot write; the snapshots stay exactly as they were.
+  const storeFailed = (error: Error) => {
+    writeLine(io.stderr, `aes-watch: ${error.message}; the snapshots were left as they were`);
+    return done(EXIT.cannotWrite);
+  };
   const warn = (message: string) => {
     warnings.push(message);
     log.warn(message);
@@ -100,7 +114,9 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   // Discovery's requests share the run's scheduler: one request at a time per host still holds.
   const discoveryDeps = discoveryDepsFor(request, scheduler, snapshotsDir, { clock, log, warn, signal });
   try {
-    const entries: EntryReport[] = await Promise.all(
+    const opened = await openRunStore(snapshotsDir, seams.fs);
+    if (opened) return storeFailed(opened);
+    const entries: EntryReport[] | null = await settleAll(
       await startInTurns(selection.entries, (entry) =>
         checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
           http,
@@ -109,13 +125,21 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
           store,
           clock,
           log,
+          unreachableAfter: request.unreachableAfter,
           documentTimeoutMs: request.documentTimeoutMs,
           warn,
           discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
         }),
       ),
-    );
+    ).catch((error: unknown) => {
+      if (transaction.failed) return null;
+      throw error;
+    });
+    if (transaction.failed || entries === null) return storeFailed(transaction.failed ?? new Error('the snapshots could not be written'));
     if (signal?.aborted) {
+      // What was observed before the stop is kept, as before; only the report is skipped.
+      const failed = await transaction.commit().then(() => null, (error: Error) => error);
+      if (failed) return storeFailed(failed);
       log.warn('check aborted: no report written for this run');
       return done(EXIT.ok);
     }
@@ -141,6 +165,11 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     // An --only run updates its entries in latest.*, and touches only their issues.
     const latest = request.only.length > 0 ? await mergeWithLatest(reportsDir, report) : report;
     const outcomes = await runReporters(await reportersFor(request), report, context, latest);
+    // The snapshots land only with their report: a report folder we cannot write leaves them as they were.
+    const unwritable = outcomes.find((outcome) => outcome.kind === 'failed' && outcome.exitCode === EXIT.cannotWrite);
+    if (unwritable?.kind === 'failed') return storeFailed(new Error(unwritable.message));
+    const failed = await transaction.commit().then(() => null, (error: Error) => error);
+    if (failed) return storeFailed(failed);
     if (request.json) writeLine(io.stdout, JSON.stringify(report, null, 2));
     writeLine(io.stderr, formatSummary(report, reportsDir, request.cwd));
     if (badSections.length > 0) return done(EXIT.usage, report);
@@ -149,6 +178,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     if (entries.some((entry) => request.failOn.includes(entry.status))) return done(EXIT.failOn, report);
     return done(EXIT.ok, report);
   } finally {
+    await transaction.discard();
     await (browser as Fetcher | null)?.close?.().catch((error: unknown) => log.warn({ err: error }, 'closing the browser failed'));
     await lock.release();
   }

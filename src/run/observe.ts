@@ -11,6 +11,7 @@ import type { Snapshot } from '../snapshot/schema.js';
 import type { Slot, SnapshotStore } from '../snapshot/store.js';
 import { acquire, type AcquireDeps } from './acquire.js';
 import { describeFailure, isGoneStatus } from './describe-outcome.js';
+import { sameFinding } from './finding.js';
 
 export interface ObserveDeps extends AcquireDeps {
   store: SnapshotStore;
@@ -20,32 +21,40 @@ export interface ObserveDeps extends AcquireDeps {
   warn: (message: string) => void;
 }
 
+interface Loaded {
+  snapshot: Snapshot | null;
+  /** Why the stored slot could not be used (it was moved aside), or null. */
+  damaged: string | null;
+}
+
 /** Reads a stored snapshot; one made by another extractor version is re-extracted from its raw HTML first. */
-async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Snapshot | null> {
+async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Loaded> {
   const read = await deps.store.read(source.entryId, source.key, slot);
-  if (read.kind === 'corrupt') {
-    deps.warn(`snapshot ${source.entryId}/${source.key}/${slot} was corrupt (${read.problem}); moved aside to ${read.movedTo}`);
-    return null;
+  if (read.kind === 'damaged') {
+    const damaged = `the stored ${slot} snapshot was damaged (${read.problem}); moved aside to ${read.movedTo.join(', ')}`;
+    deps.warn(`snapshot ${source.entryId}/${source.key}/${slot}: ${damaged}`);
+    return { snapshot: null, damaged };
   }
-  if (read.kind === 'missing') return null;
+  if (read.kind === 'set-aside') return { snapshot: null, damaged: `the stored ${slot} snapshot was damaged and moved aside to ${read.movedTo.join(', ')}` };
+  if (read.kind === 'missing') return { snapshot: null, damaged: null };
   const snapshot = read.snapshot;
-  if (snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return snapshot;
+  if (snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return { snapshot, damaged: null };
   const again = await extractLazily(snapshot.html, { selector: source.selector, baseUrl: snapshot.meta.finalUrl });
-  if (again.kind !== 'extracted') return snapshot;
+  if (again.kind !== 'extracted') return { snapshot, damaged: null };
   const upgraded: Snapshot = {
     html: snapshot.html,
     text: again.text,
     meta: { ...snapshot.meta, extractorVersion: EXTRACTOR_VERSION, facts: again.facts, pageUpdated: again.pageUpdated, title: again.title },
   };
   // An upgrade of aes-watch must not read as a content change: store the re-extraction.
-  await deps.store.write(source.entryId, source.key, slot, upgraded);
+  await deps.store.write(source.entryId, source.key, slot, upgraded, read.screenshot);
   deps.log.info({ entry: source.entryId, slot }, 're-extracted snapshot made by an older extractor');
-  return upgraded;
+  return { snapshot: upgraded, damaged: null };
 }
 
 export async function observeSource(source: Source, deps: ObserveDeps): Promise<SourceObservation> {
-  const last = await load(source, 'current', deps);
-  const baseline = await load(source, 'baseline', deps);
+  const last = (await load(source, 'current', deps)).snapshot;
+  const { snapshot: baseline, damaged: baselineDamaged } = await load(source, 'baseline', deps);
   const validators = last?.meta.fetchedWith === 'http' ? last.meta.validators : null;
   const { outcome, extraction } = await acquire(source, validators, deps, last);
   const failed = (reason: 'fetch-failed' | 'extraction-failed', detail: string): SourceObservation => ({
@@ -66,6 +75,9 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
       return { kind: 'gone', url: source.url, finalUrl: outcome.finalUrl, httpStatus: outcome.status, redirects: outcome.redirects, fetchedWith: outcome.fetchedWith, detail: `HTTP ${outcome.status} at ${outcome.finalUrl}` };
     }
     return failed('fetch-failed', describeFailure(outcome));
+  }
+  if (outcome.kind === 'fetched' && outcome.unknownCharsetLabel) {
+    deps.warn(`${source.entryId}: ${outcome.finalUrl} declares the unknown charset "${outcome.unknownCharsetLabel}"; read as ${outcome.charset}, as a browser would`);
   }
   const redirect = classifyRedirect(source.url, outcome.finalUrl, outcome.redirects);
   if (redirect.kind === 'to-home') {
@@ -105,13 +117,9 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
       },
     };
     storedNew = !last || last.text !== current.text;
-    const metaChanged =
-      !last ||
-      last.meta.finalUrl !== current.meta.finalUrl ||
-      last.meta.httpStatus !== current.meta.httpStatus ||
-      last.meta.pageUpdated !== current.meta.pageUpdated;
-    // Unchanged text keeps the stored files as they are, so git sees no churn from noise.
-    if (storedNew || metaChanged) await deps.store.write(source.entryId, source.key, 'current', current, outcome.screenshot);
+    // Only what the page says decides a write; how it was fetched (status, mode, time, validators) never does,
+    // so an identical night leaves the snapshot files byte-identical.
+    if (!last || !sameFinding(last, current)) await deps.store.write(source.entryId, source.key, 'current', current, outcome.screenshot);
   }
 
   return {
@@ -131,5 +139,6 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
     baselinePageUpdated: baseline?.meta.pageUpdated ?? null,
     storedNew,
     snapshotPath: join(source.entryId, source.key),
+    baselineDamaged,
   };
 }

@@ -10,6 +10,8 @@ export const EXIT = {
   notifyFailed: 3,
   /** Another run holds the lock and `--wait` was not given. */
   locked: 4,
+  /** The snapshot or report folder cannot be written (disk full, read-only, no permission); snapshots left as they were. */
+  cannotWrite: 5,
   /** A bug: an error nobody anticipated. The stack is printed; please report it. */
   internal: 70,
 } as const;

@@ -18,7 +18,8 @@ export const SnapshotMeta = z.object({
   extractorVersion: z.number().int(),
   /** The entry's configured content selector, when it has one: a stored extraction is reused only under the same one. */
   selector: z.string().optional(),
-  sha256: z.object({ text: z.string(), html: z.string() }),
+  /** Ties the slot's files to one fetch: `png` only for a browser page's screenshot. */
+  sha256: z.object({ text: z.string(), html: z.string(), png: z.string().optional() }),
   facts: z.array(Fact),
   hasScreenshot: z.boolean().default(false),
 });
@@ -33,6 +34,7 @@ export interface Snapshot {
 
 /** Per-entry state that must survive between runs. */
 export const EntryState = z.object({
+  /** Stops at the `unreachableAfter` threshold, so a site that stays down changes nothing night after night. */
   consecutiveFailures: z.number().int().nonnegative().default(0),
   /** What each cited URL answered last run ("200 <final URL>", "unreachable"): a change is "changed since last run". */
   sources: z.record(z.string(), z.string()).optional(),

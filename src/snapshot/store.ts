@@ -1,151 +1,202 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, copyFile, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { promoteDocuments } from './documents.js';
 import { EntryState, SnapshotMeta, type Snapshot } from './schema.js';
+import { StoreTransaction, type StoreFs } from './staging.js';
 
 /**
  * Snapshots are plain files that diff well in git:
  *   snapshots/<entry>/state.json
- *   snapshots/<entry>/<source key>/{current,baseline}.{md,html,json}  (+ current.png for browser pages)
- * The `.json` meta is written last and holds the hashes of the other two, so a
- * half-written snapshot is detected as corrupt instead of trusted.
+ *   snapshots/<entry>/<source key>/{current,baseline}.{md,html,json}  (+ .png for browser pages)
+ * The `.json` meta holds the hashes of the others, so files that do not belong
+ * together are detected as damaged instead of trusted. Every change goes
+ * through a StoreTransaction: a run's files land all at once, or not at all.
  */
 export type Slot = 'current' | 'baseline';
 
 export type SnapshotRead =
   | { kind: 'missing' }
-  | { kind: 'found'; snapshot: Snapshot }
-  | { kind: 'corrupt'; problem: string; movedTo: string };
+  | { kind: 'found'; snapshot: Snapshot; screenshot: Buffer | null }
+  /** The slot's files were moved aside as `<name>.damaged-<time>`; never deleted. */
+  | { kind: 'damaged'; problem: string; movedTo: string[] }
+  /** No slot, but damaged files of it were moved aside on an earlier run (a baseline waits for `accept`). */
+  | { kind: 'set-aside'; movedTo: string[] };
+
+export type StateRead = { state: EntryState; damaged: { problem: string; movedTo: string[] } | null };
 
 export interface SnapshotStore {
   readonly root: string;
   read(entryId: string, key: string, slot: Slot): Promise<SnapshotRead>;
   write(entryId: string, key: string, slot: Slot, snapshot: Snapshot, screenshot?: Uint8Array | null): Promise<void>;
-  /** Copies `current` over `baseline`: the editor reviewed it. */
+  /** Copies `current` over `baseline`: the editor reviewed it. False when there is no usable `current`. */
   promote(entryId: string, key: string): Promise<boolean>;
   /** Entries that have a snapshot folder. */
   entryIds(): Promise<string[]>;
   sourceKeys(entryId: string): Promise<string[]>;
-  readState(entryId: string): Promise<EntryState>;
+  readState(entryId: string): Promise<StateRead>;
   writeState(entryId: string, state: EntryState): Promise<void>;
 }
 
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+export interface StoreOptions {
+  /** A run's transaction: changes land when the run commits it. Without one, each change commits at once. */
+  transaction?: StoreTransaction;
+  fs?: StoreFs;
+}
 
-const fileOf = (dir: string, slot: Slot, ext: 'md' | 'html' | 'json' | 'png') => join(dir, `${slot}.${ext}`);
+export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-async function readIfExists(path: string): Promise<string | null> {
+const EXTS = ['json', 'md', 'html', 'png'] as const;
+type Ext = (typeof EXTS)[number];
+
+type FileRead = { kind: 'absent' } | { kind: 'file'; bytes: Buffer } | { kind: 'not-a-file' };
+
+async function readBytes(path: string | null): Promise<FileRead> {
+  if (path === null) return { kind: 'absent' };
   try {
     // Synchronous on purpose: a few small files per source; fs/promises costs four thread-pool trips
     // per file, and a run reading hundreds of them would delay its first request behind the queue.
-    return readFileSync(path, 'utf8');
+    return { kind: 'file', bytes: readFileSync(path) };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { kind: 'absent' };
+    if (code === 'EISDIR') return { kind: 'not-a-file' };
     throw error;
   }
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 async function subfolders(path: string): Promise<string[]> {
   try {
     const items = await readdir(path, { withFileTypes: true });
-    return items.filter((item) => item.isDirectory()).map((item) => item.name).sort();
+    return items.filter((item) => item.isDirectory() && !item.name.startsWith('.')).map((item) => item.name).sort();
   } catch {
     return [];
   }
 }
 
-export function createFileSnapshotStore(root: string, now: () => Date = () => new Date()): SnapshotStore {
-  const dirOf = (entryId: string, key: string) => join(root, entryId, key);
+function metaProblem(raw: Buffer): string | SnapshotMeta {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  const meta = SnapshotMeta.safeParse(json);
+  if (!meta.success) return `invalid metadata (${meta.error.issues[0]?.path.join('.')}: ${meta.error.issues[0]?.message})`;
+  return meta.data;
+}
 
-  /** Never overwrite silently: the bad files keep their content under a dated name. */
-  async function moveAside(dir: string, slot: Slot): Promise<string> {
-    const stamp = now().toISOString().replace(/[:.]/g, '-');
-    const moved = fileOf(dir, slot, 'json') + `.corrupt-${stamp}`;
-    for (const ext of ['json', 'md', 'html'] as const) {
-      const path = fileOf(dir, slot, ext);
-      if (await exists(path)) await rename(path, `${path}.corrupt-${stamp}`);
+export function createFileSnapshotStore(root: string, now: () => Date = () => new Date(), options: StoreOptions = {}): SnapshotStore {
+  const rel = (entryId: string, key: string, slot: Slot, ext: Ext) => join(entryId, key, `${slot}.${ext}`);
+  const stamp = () => now().toISOString().replace(/[:.]/g, '-');
+
+  /** Runs `change` in the run's transaction, or in one of its own committed at once. */
+  async function change<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    if (options.transaction) return work(options.transaction);
+    const tx = new StoreTransaction(root, options.fs);
+    try {
+      const result = await work(tx);
+      await tx.commit();
+      return result;
+    } catch (error) {
+      await tx.discard();
+      throw error;
     }
-    return moved;
+  }
+  async function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot): Promise<SnapshotRead> {
+    // One listing of the folder, then only the files that are there are opened.
+    const listed = new Set(await readdir(join(root, entryId, key)).catch(() => [] as string[]));
+    const pathOf = (ext: Ext) => {
+      const path = rel(entryId, key, slot, ext);
+      return tx.isStaged(path) || listed.has(`${slot}.${ext}`) ? tx.path(path) : null;
+    };
+    const files = Object.fromEntries(await Promise.all(EXTS.map(async (ext) => [ext, await readBytes(pathOf(ext))] as const))) as Record<Ext, FileRead>;
+    const present = EXTS.filter((ext) => files[ext].kind !== 'absent');
+    if (present.length === 0) {
+      const aside = [...listed].filter((name) => name.startsWith(`${slot}.`) && name.includes('.damaged-'));
+      return aside.length > 0 ? { kind: 'set-aside', movedTo: aside.sort().map((name) => join(root, entryId, key, name)) } : { kind: 'missing' };
+    }
+    const problem = ((): string | { meta: SnapshotMeta; text: string; html: string; png: Buffer | null } => {
+      const { json, md, html, png } = files;
+      if (json.kind === 'absent') return `${present.map((ext) => `${slot}.${ext}`).join(', ')} without its ${slot}.json`;
+      const folder = EXTS.find((ext) => files[ext].kind === 'not-a-file');
+      if (folder) return `${slot}.${folder} is a folder, not a file`;
+      if (json.kind !== 'file') return 'unreadable metadata';
+      const meta = metaProblem(json.bytes);
+      if (typeof meta === 'string') return meta;
+      if (md.kind !== 'file' || html.kind !== 'file') return 'text or HTML file missing';
+      if (sha256(md.bytes) !== meta.sha256.text) return 'text does not match its recorded hash';
+      if (sha256(html.bytes) !== meta.sha256.html) return 'HTML does not match its recorded hash';
+      const shot = png.kind === 'file' ? png.bytes : null;
+      if (meta.sha256.png !== undefined && (shot === null || sha256(shot) !== meta.sha256.png)) return 'screenshot does not match its recorded hash';
+      return { meta, text: md.bytes.toString('utf8'), html: html.bytes.toString('utf8'), png: meta.hasScreenshot ? shot : null };
+    })();
+    if (typeof problem !== 'string') {
+      return { kind: 'found', snapshot: { meta: problem.meta, text: problem.text, html: problem.html }, screenshot: problem.png };
+    }
+    // Never overwrite or delete what we cannot read: keep every file of the slot under a dated name.
+    const suffix = `.damaged-${stamp()}`;
+    const movedTo = present.map((ext) => {
+      const from = rel(entryId, key, slot, ext);
+      tx.moveAside(from, from + suffix);
+      return join(root, from + suffix);
+    });
+    return { kind: 'damaged', problem, movedTo };
+  }
+
+  async function writeSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot, snapshot: Snapshot, screenshot: Uint8Array | null | undefined) {
+    await tx.put(rel(entryId, key, slot, 'md'), snapshot.text);
+    await tx.put(rel(entryId, key, slot, 'html'), snapshot.html);
+    if (screenshot) await tx.put(rel(entryId, key, slot, 'png'), screenshot);
+    // A screenshot from an older fetch would not belong to this one.
+    else tx.remove(rel(entryId, key, slot, 'png'));
+    const { png: _old, ...hashes } = { ...snapshot.meta.sha256, text: sha256(snapshot.text), html: sha256(snapshot.html) };
+    const meta: SnapshotMeta = {
+      ...snapshot.meta,
+      sha256: screenshot ? { ...hashes, png: sha256(screenshot) } : hashes,
+      hasScreenshot: Boolean(screenshot),
+    };
+    await tx.put(rel(entryId, key, slot, 'json'), JSON.stringify(meta, null, 2) + '\n');
   }
 
   return {
     root,
-    async read(entryId, key, slot) {
-      const dir = dirOf(entryId, key);
-      const rawMeta = await readIfExists(fileOf(dir, slot, 'json'));
-      if (rawMeta === null) return { kind: 'missing' };
-      const problem = await (async (): Promise<string | Snapshot> => {
-        let json: unknown;
-        try {
-          json = JSON.parse(rawMeta);
-        } catch (error) {
-          return `not JSON (${(error as Error).message})`;
+    // A damaged slot is moved aside, which is a change.
+    read: (entryId, key, slot) => change((tx) => readSlot(tx, entryId, key, slot)),
+    write: (entryId, key, slot, snapshot, screenshot) => change((tx) => writeSlot(tx, entryId, key, slot, snapshot, screenshot)),
+    promote: (entryId, key) =>
+      change(async (tx) => {
+        // Checked against its hashes first: a damaged current must never become the reviewed baseline.
+        const current = await readSlot(tx, entryId, key, 'current');
+        if (current.kind !== 'found') return false;
+        for (const ext of ['md', 'html', 'png', 'json'] as const) {
+          if (ext === 'png' && !current.screenshot) tx.remove(rel(entryId, key, 'baseline', ext));
+          else await tx.copy(rel(entryId, key, 'current', ext), rel(entryId, key, 'baseline', ext));
         }
-        const meta = SnapshotMeta.safeParse(json);
-        if (!meta.success) return `invalid metadata (${meta.error.issues[0]?.path.join('.')}: ${meta.error.issues[0]?.message})`;
-        const text = await readIfExists(fileOf(dir, slot, 'md'));
-        const html = await readIfExists(fileOf(dir, slot, 'html'));
-        if (text === null || html === null) return 'text or HTML file missing';
-        if (sha256(text) !== meta.data.sha256.text) return 'text does not match its recorded hash';
-        if (sha256(html) !== meta.data.sha256.html) return 'HTML does not match its recorded hash';
-        return { meta: meta.data, text, html };
-      })();
-      if (typeof problem !== 'string') return { kind: 'found', snapshot: problem };
-      return { kind: 'corrupt', problem, movedTo: await moveAside(dir, slot) };
-    },
-    async write(entryId, key, slot, snapshot, screenshot) {
-      const dir = dirOf(entryId, key);
-      await mkdir(dir, { recursive: true });
-      await writeFileAtomic(fileOf(dir, slot, 'md'), snapshot.text);
-      await writeFileAtomic(fileOf(dir, slot, 'html'), snapshot.html);
-      if (screenshot) await writeFileAtomic(fileOf(dir, slot, 'png'), Buffer.from(screenshot));
-      const meta: SnapshotMeta = {
-        ...snapshot.meta,
-        sha256: { text: sha256(snapshot.text), html: sha256(snapshot.html) },
-        hasScreenshot: Boolean(screenshot),
-      };
-      await writeFileAtomic(fileOf(dir, slot, 'json'), JSON.stringify(meta, null, 2) + '\n');
-    },
-    async promote(entryId, key) {
-      const dir = dirOf(entryId, key);
-      if (!(await exists(fileOf(dir, 'current', 'json')))) return false;
-      // Meta last, as in write(): it is what makes the baseline count.
-      for (const ext of ['md', 'html', 'png', 'json'] as const) {
-        const from = fileOf(dir, 'current', ext);
-        if (!(await exists(from))) continue;
-        const temp = `${fileOf(dir, 'baseline', ext)}.tmp-${process.pid}`;
-        await copyFile(from, temp);
-        await rename(temp, fileOf(dir, 'baseline', ext));
-      }
-      await promoteDocuments(dir);
-      return true;
-    },
+        // Documents are not in the run's transaction yet: they are promoted in place.
+        await promoteDocuments(join(root, entryId, key));
+        return true;
+      }),
     entryIds: () => subfolders(root),
     sourceKeys: (entryId) => subfolders(join(root, entryId)),
-    async readState(entryId) {
-      const raw = await readIfExists(join(root, entryId, 'state.json'));
-      if (raw === null) return EntryState.parse({});
-      try {
-        return EntryState.parse(JSON.parse(raw));
-      } catch {
-        // A damaged counter only delays an unreachable issue by a run; keep the file for inspection.
-        await rename(join(root, entryId, 'state.json'), join(root, entryId, `state.json.corrupt-${Date.now()}`));
-        return EntryState.parse({});
-      }
-    },
-    async writeState(entryId, state) {
-      await mkdir(join(root, entryId), { recursive: true });
-      await writeFileAtomic(join(root, entryId, 'state.json'), JSON.stringify(state, null, 2) + '\n');
-    },
+    readState: (entryId) =>
+      change(async (tx): Promise<StateRead> => {
+        const path = join(entryId, 'state.json');
+        const read = await readBytes(tx.path(path));
+        if (read.kind === 'absent') return { state: EntryState.parse({}), damaged: null };
+        let problem = 'state.json is a folder, not a file';
+        if (read.kind === 'file') {
+          try {
+            return { state: EntryState.parse(JSON.parse(read.bytes.toString('utf8'))), damaged: null };
+          } catch (error) {
+            problem = `state.json is not valid (${(error as Error).message.split('\n')[0]})`;
+          }
+        }
+        const to = `${path}.damaged-${stamp()}`;
+        tx.moveAside(path, to);
+        return { state: EntryState.parse({}), damaged: { problem, movedTo: [join(root, to)] } };
+      }),
+    writeState: (entryId, state) => change((tx) => tx.put(join(entryId, 'state.json'), JSON.stringify(state, null, 2) + '\n')),
   };
 }

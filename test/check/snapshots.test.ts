@@ -48,11 +48,11 @@ describe('snapshots', () => {
     await writeFile(join(dir, 'current.json'), '{"url": 12');
     const { report, stderr } = await scene.ws.check();
     expect(report.warnings).toHaveLength(1);
-    expect(report.warnings[0]).toMatch(/14-calvados\/.*current was corrupt \(not JSON/);
+    expect(report.warnings[0]).toMatch(/14-calvados\/.*current: the stored current snapshot was damaged \(not JSON/);
     expect(stderr).toContain('warning: snapshot 14-calvados');
     const files = await readdir(dir);
-    expect(files.some((f) => f.startsWith('current.json.corrupt-'))).toBe(true);
-    expect(await readFile(join(dir, files.find((f) => f.startsWith('current.json.corrupt-'))!), 'utf8')).toBe('{"url": 12');
+    expect(files.some((f) => f.startsWith('current.json.damaged-'))).toBe(true);
+    expect(await readFile(join(dir, files.find((f) => f.startsWith('current.json.damaged-'))!), 'utf8')).toBe('{"url": 12');
     expect(report.entries[0]!.status).toBe('ok');
   });
 

@@ -27,7 +27,7 @@ describe('HTTP fetcher: failures are values', () => {
     s = await startSite({ '/silent': () => undefined });
     const { fetcher, clock } = makeFetcher({ timeoutMs: 150, retries: 1 });
     const outcome = await fetcher.fetch({ url: s.url('/silent') });
-    expect(outcome).toEqual({ kind: 'timeout', url: s.url('/silent'), afterMs: 150, fetchedWith: 'http' });
+    expect(outcome).toEqual({ kind: 'timeout', url: s.url('/silent'), afterMs: 150, fetchedWith: 'http', phase: 'headers', receivedBytes: 0 });
     expect(s.requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([1000]);
   });
@@ -35,14 +35,14 @@ describe('HTTP fetcher: failures are values', () => {
   it('times out when the body stalls after the headers', async () => {
     s = await startSite({ '/stall': (_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).write('<html><body>') });
     const { fetcher } = makeFetcher({ timeoutMs: 150, retries: 0 });
-    expect(await fetcher.fetch({ url: s.url('/stall') })).toMatchObject({ kind: 'timeout', afterMs: 150 });
+    expect(await fetcher.fetch({ url: s.url('/stall') })).toMatchObject({ kind: 'timeout', afterMs: 150, phase: 'body', receivedBytes: 12 });
   });
 
   it('refuses a body whose Content-Length exceeds the cap', async () => {
     s = await startSite({ '/big.pdf': { body: Buffer.alloc(20_000, 0x41) } });
     const { fetcher, clock } = makeFetcher({ maxBodyBytes: 10_000 });
     const outcome = await fetcher.fetch({ url: s.url('/big.pdf') });
-    expect(outcome).toEqual({ kind: 'too-large', url: s.url('/big.pdf'), limitBytes: 10_000, fetchedWith: 'http' });
+    expect(outcome).toEqual({ kind: 'too-large', url: s.url('/big.pdf'), limitBytes: 10_000, fetchedWith: 'http', contentEncoding: null });
     expect(clock.sleeps).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TOO_MANY_REDIRECTS_CODE } from '../../src/fetch/http.js';
+import { REDIRECT_LOOP_CODE, TOO_MANY_REDIRECTS_CODE } from '../../src/fetch/http.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { dsfrPage, makeFetcher } from './make-fetcher.js';
 
@@ -64,7 +64,7 @@ describe('HTTP fetcher: redirects', () => {
     expect(newSite.requests.map((r) => r.path)).toEqual(['/Demarches/AES']);
   });
 
-  it('gives up on a redirect loop after 10 hops', async () => {
+  it('stops a redirect loop at the first repeated URL', async () => {
     const s = await site();
     s.set('/a', { status: 302, headers: { location: '/b' } });
     s.set('/b', { status: 302, headers: { location: '/a' } });
@@ -72,9 +72,18 @@ describe('HTTP fetcher: redirects', () => {
 
     const outcome = await fetcher.fetch({ url: s.url('/a') });
 
+    expect(outcome).toMatchObject({ kind: 'network-error', code: REDIRECT_LOOP_CODE, message: `redirect loop: ${s.url('/a')} → ${s.url('/b')} → ${s.url('/a')}` });
+    expect(s.requests).toHaveLength(2);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('gives up after 10 redirects', async () => {
+    const s = await site();
+    for (let i = 0; i < 20; i++) s.set(`/r${i}`, { status: 302, headers: { location: `/r${i + 1}` } });
+    const { fetcher } = makeFetcher();
+    const outcome = await fetcher.fetch({ url: s.url('/r0') });
     expect(outcome).toMatchObject({ kind: 'network-error', code: TOO_MANY_REDIRECTS_CODE });
     expect(s.requests).toHaveLength(11);
-    expect(clock.sleeps).toEqual([]);
   });
 
   it('treats a 3xx without Location as an HTTP error', async () => {

@@ -49,19 +49,20 @@ describe('file snapshot store', () => {
     await store.write('14-calvados', 'host-1', 'current', snapshot('Texte A'));
     await writeFile(join(root, '14-calvados', 'host-1', 'current.json'), '{ not json');
     const read = await store.read('14-calvados', 'host-1', 'current');
-    expect(read.kind).toBe('corrupt');
+    expect(read.kind).toBe('damaged');
     const files = await readdir(join(root, '14-calvados', 'host-1'));
-    expect(files).toContain('current.json.corrupt-2026-11-27T01-02-03-000Z');
-    expect(files).toContain('current.md.corrupt-2026-11-27T01-02-03-000Z');
-    expect(await readFile(join(root, '14-calvados', 'host-1', 'current.json.corrupt-2026-11-27T01-02-03-000Z'), 'utf8')).toBe('{ not json');
-    expect((await store.read('14-calvados', 'host-1', 'current')).kind).toBe('missing');
+    expect(files).toContain('current.json.damaged-2026-11-27T01-02-03-000Z');
+    expect(files).toContain('current.md.damaged-2026-11-27T01-02-03-000Z');
+    expect(await readFile(join(root, '14-calvados', 'host-1', 'current.json.damaged-2026-11-27T01-02-03-000Z'), 'utf8')).toBe('{ not json');
+    // Gone from its place, kept aside: the next read says so instead of trusting it.
+    expect(await store.read('14-calvados', 'host-1', 'current')).toMatchObject({ kind: 'set-aside', movedTo: expect.arrayContaining([join(root, '14-calvados', 'host-1', 'current.json.damaged-2026-11-27T01-02-03-000Z')]) });
   });
 
   it('detects text edited behind its hash', async () => {
     await store.write('14-calvados', 'host-1', 'current', snapshot('Texte A'));
     await writeFile(join(root, '14-calvados', 'host-1', 'current.md'), 'Texte B');
     const read = await store.read('14-calvados', 'host-1', 'current');
-    expect(read).toMatchObject({ kind: 'corrupt', problem: 'text does not match its recorded hash' });
+    expect(read).toMatchObject({ kind: 'damaged', problem: 'text does not match its recorded hash' });
   });
 
   it('promotes current to baseline', async () => {

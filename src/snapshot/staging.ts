@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { StoreWriteError } from '../shared/disk-error.js';
+
+/**
+ * A set of snapshot changes that lands all at once or not at all.
+ *
+ * Changed files are first written under `<root>/.aes-watch-staging-<id>/`
+ * (nothing in the store moves yet). `commit()` writes the list of changes and
+ * renames the folder to `.aes-watch-commit-<id>`: that rename is the commit
+ * point. Then each file is renamed into place. A process killed before the
+ * commit point leaves the store as it was (the staging folder is dropped by
+ * the next writer); killed after it, the next writer finishes the move.
+ */
+
+/** The file system calls that can fail on a full or read-only disk; tests put faults here. */
+export interface StoreFs {
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  mkdir(path: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  copyFile(from: string, to: string): Promise<void>;
+}
+
+export const nodeStoreFs: StoreFs = {
+  async writeFile(path, data) {
+    // fsync before the commit point, so a power cut cannot commit empty files.
+    const handle = await open(path, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.datasync();
+    } finally {
+      await handle.close();
+    }
+  },
+  mkdir: async (path) => void (await mkdir(path, { recursive: true })),
+  rename,
+  copyFile: (from, to) => copyFile(from, to),
+};
+
+const STAGING = '.aes-watch-staging-';
+const COMMIT = '.aes-watch-commit-';
+
+/** Folders of the store that are not entries. */
+export const isStagingFolder = (name: string): boolean => name.startsWith(STAGING) || name.startsWith(COMMIT);
+
+interface Manifest {
+  /** [from, to]: damaged files moved aside; done first. */
+  moves: [string, string][];
+  put: string[];
+  remove: string[];
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Runs `work` over `items`, 32 at a time: file system calls wait on the disk, not the CPU. */
+async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 32) await Promise.all(items.slice(i, i + 32).map(work));
+}
+
+async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promise<void> {
+  const manifest = JSON.parse(await readFile(join(commitDir, 'manifest.json'), 'utf8')) as Manifest;
+  for (const [from, to] of manifest.moves) {
+    // Already moved (an earlier attempt got this far): `from` may now hold a new file.
+    if (!(await exists(join(root, to))) && (await exists(join(root, from)))) await fs.rename(join(root, from), join(root, to));
+  }
+  // Folders first, then every file at once: the journal, not the order, is what makes this safe to cut.
+  const folders = [...new Set(manifest.put.map((rel) => dirname(join(root, rel))))];
+  await inParallel(folders, (dir) => fs.mkdir(dir));
+  await inParallel(manifest.put, (rel) =>
+    // Absent when an earlier attempt already moved it.
+    fs.rename(join(commitDir, 'files', rel), join(root, rel)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    }),
+  );
+  for (const rel of manifest.remove) await rm(join(root, rel), { force: true });
+  await rm(commitDir, { recursive: true, force: true });
+}
+
+/** Finishes a commit a killed process left half done, and drops uncommitted staging. */
+export async function recoverStore(root: string, fs: StoreFs = nodeStoreFs): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return;
+  }
+  for (const name of names.sort()) {
+    if (name.startsWith(COMMIT)) await applyCommit(root, join(root, name), fs);
+    else if (name.startsWith(STAGING)) await rm(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Pending changes, seen through: reads give the file as the transaction left it. */
+export class StoreTransaction {
+  private readonly id = randomUUID();
+  private readonly ops = new Map<string, 'put' | 'remove'>();
+  private readonly moves: [string, string][] = [];
+  private failure: StoreWriteError | null = null;
+  private staged = false;
+  /** Staging folders already made: one mkdir per folder, not per file. */
+  private readonly made = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly fs: StoreFs = nodeStoreFs,
+  ) {}
+
+  private get stagingDir(): string {
+    return join(this.root, STAGING + this.id);
+  }
+
+  /** The first write that failed; later writes are skipped, and nothing is committed. */
+  get failed(): StoreWriteError | null {
+    return this.failure;
+  }
+
+  get isEmpty(): boolean {
+    return this.ops.size === 0 && this.moves.length === 0;
+  }
+
+  /** Where `rel` is now for a reader, or null when this transaction removed it. */
+  path(rel: string): string | null {
+    const op = this.ops.get(rel);
+    if (op === 'put') return join(this.stagingDir, 'files', rel);
+    if (op === 'remove' || this.moves.some(([from]) => from === rel)) return null;
+    return join(this.root, rel);
+  }
+
+  /** Whether `rel` was written by this transaction (so it is not in the store's folder yet). */
+  isStaged(rel: string): boolean {
+    return this.ops.get(rel) === 'put';
+  }
+
+  async put(rel: string, data: string | Uint8Array): Promise<void> {
+    await this.stage(rel, (staged) => this.fs.writeFile(staged, data));
+  }
+
+  /** Stages a copy of `from` as it is now for a reader (staged or stored) under `to`. */
+  async copy(from: string, to: string): Promise<void> {
+    const source = this.path(from);
+    if (source === null) throw new Error(`${from} was removed in this transaction`);
+    await this.stage(to, (staged) => this.fs.copyFile(source, staged));
+  }
+
+  private async stage(rel: string, write: (staged: string) => Promise<void>): Promise<void> {
+    if (this.failure) throw this.failure;
+    const staged = join(this.stagingDir, 'files', rel);
+    try {
+      if (!this.made.has(dirname(staged))) await this.fs.mkdir(dirname(staged));
+      this.made.add(dirname(staged));
+      this.staged = true;
+      await write(staged);
+    } catch (error) {
+      throw this.fail(error, join(this.root, rel));
+    }
+    this.ops.set(rel, 'put');
+  }
+
+  remove(rel: string): void {
+    this.ops.set(rel, 'remove');
+  }
+
+  /** Keeps a damaged file (or folder) under `to`; never deletes it. */
+  moveAside(rel: string, to: string): void {
+    this.moves.push([rel, to]);
+    if (this.ops.get(rel) === 'put') this.ops.delete(rel);
+  }
+
+  private fail(error: unknown, path: string): StoreWriteError {
+    this.failure ??= StoreWriteError.from(error, path);
+    return this.failure;
+  }
+
+  async commit(): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.isEmpty) return this.discard();
+    const manifest: Manifest = {
+      moves: this.moves,
+      put: [...this.ops].filter(([, op]) => op === 'put').map(([rel]) => rel).sort(byMetaLast),
+      remove: [...this.ops].filter(([, op]) => op === 'remove').map(([rel]) => rel),
+    };
+    const commitDir = join(this.root, COMMIT + this.id);
+    // Before the commit point: every folder that will receive a file must take it, or nothing moves.
+    const folders = [...new Set([...manifest.put, ...manifest.remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel))))];
+    try {
+      await inParallel(folders, async (dir) => {
+        await this.fs.mkdir(dir).catch((error: unknown) => Promise.reject(StoreWriteError.from(error, dir)));
+        await access(dir, constants.W_OK).catch((error: unknown) => Promise.reject(StoreWriteError.from(error, dir)));
+      });
+    } catch (error) {
+      await this.discard();
+      throw this.fail(error, this.root);
+    }
+    try {
+      await this.fs.mkdir(this.stagingDir);
+      await this.fs.writeFile(join(this.stagingDir, 'manifest.json'), JSON.stringify(manifest));
+      await this.fs.rename(this.stagingDir, commitDir);
+    } catch (error) {
+      await this.discard();
+      throw this.fail(error, this.root);
+    }
+    // Past the commit point: if this fails, the next writer finishes the move.
+    await applyCommit(this.root, commitDir, this.fs).catch((error: unknown) => {
+      throw this.fail(error, this.root);
+    });
+    this.ops.clear();
+    this.moves.length = 0;
+    this.staged = false;
+    this.made.clear();
+  }
+
+  /** Drops everything staged; the store stays as it was. */
+  async discard(): Promise<void> {
+    if (this.staged) await rm(this.stagingDir, { recursive: true, force: true }).catch(() => undefined);
+    this.staged = false;
+    this.made.clear();
+  }
+}
+
+/** Within a source, the `.json` meta (which holds the others' hashes) goes in last. */
+function byMetaLast(a: string, b: string): number {
+  const meta = (p: string) => (p.endsWith('.json') ? 1 : 0);
+  return meta(a) - meta(b) || a.localeCompare(b);
+}
