@@ -38,7 +38,8 @@ export async function claimFolder(path: string, options: ClaimOptions = {}): Pro
   } catch {
     return { kind: 'usable' }; // unreadable (EACCES...): the run's own writes report it with the path
   }
-  if (names === 'not-a-folder') return { kind: 'refused', message: `${path} is not a folder: give a new or empty folder` };
+  // A file where the folder should be is an unwritable path: the writes report it (exit 5) and change nothing.
+  if (names === 'not-a-folder') return { kind: 'usable' };
   if (names !== 'absent' && names.includes(FOLDER_MARKER)) return { kind: 'usable' };
   if (names !== 'absent' && names.length > 0 && !options.madeByUs?.(names)) {
     const shown = [...names].sort().slice(0, 3).join(', ') + (names.length > 3 ? `, … (${names.length} entries)` : '');
