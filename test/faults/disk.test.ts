@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { chmod, readdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chmod, readdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/run/check.js';
@@ -48,6 +48,17 @@ async function cliAsOtherUser(ws: Workspace, argv: string[], readOnly: string[])
   await chmod(ws.dir, 0o777);
   for (const item of await readdir(ws.dir, { recursive: true, withFileTypes: true })) await chmod(join(item.parentPath, item.name), item.isDirectory() ? 0o777 : 0o666);
   for (const dir of readOnly) await chmod(dir, 0o555);
+  // The other user must reach the built CLI: a clone under a private folder (mktemp -d) would refuse it.
+  const opened: [string, number][] = [];
+  if (process.getuid?.() === 0) {
+    for (let dir = dirname(CLI); dir !== dirname(dir); dir = dirname(dir)) {
+      const mode = (await stat(dir)).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        opened.push([dir, mode]);
+        await chmod(dir, mode | 0o001);
+      }
+    }
+  }
   try {
     const child = spawn(process.execPath, [CLI, ...argv], { cwd: ws.dir, env: { ...process.env, AES_WATCH_LOG: 'warn', CI: '1' }, ...asOther });
     let stderr = '';
@@ -57,6 +68,7 @@ async function cliAsOtherUser(ws: Workspace, argv: string[], readOnly: string[])
     return { code, stderr };
   } finally {
     for (const dir of readOnly) await chmod(dir, 0o755);
+    for (const [dir, mode] of opened) await chmod(dir, mode);
   }
 }
 
