@@ -23,6 +23,22 @@ const filesUnder = (path) =>
 const reader = createHash('sha256');
 for (const file of READER_SOURCES.flatMap(filesUnder)) reader.update(file).update('\0').update(readFileSync(file)).update('\0');
 
+/**
+ * zod re-exports its 40-odd translations of error messages as `z.locales`,
+ * which aes-watch never uses (its messages are its own, and zod's default
+ * English is imported on its own): left out, a third of zod is not compiled
+ * at every start.
+ */
+const withoutZodLocales = {
+  name: 'without-zod-locales',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](?:classic[\\/]external|core[\\/]index)\.js$/.test(args.importer) ? { path: 'zod-locales', namespace: 'unused' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 rmSync('dist/bundle', { recursive: true, force: true });
 await build({
   entryPoints: { 'src/cli/main': 'src/cli/main.ts' },
@@ -36,6 +52,7 @@ await build({
   external,
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [withoutZodLocales],
   define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) },
   // CommonJS packages inside the bundle (commander) call require().
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
