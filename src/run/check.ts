@@ -10,10 +10,7 @@ import { withPoliteness } from '../fetch/polite-fetcher.js';
 import { GUIDE_READER } from '../guide/cache.js';
 import { loadGuides } from '../guide/load.js';
 import { formatProblem } from '../guide/table.js';
-import { reportersFor, runReporters } from '../report/reporters.js';
-import { RunReport, type EntryReport } from '../report/schema.js';
-import { mergeWithLatest } from '../report/merge-latest.js';
-import { formatSummary } from '../report/summary.js';
+import type { EntryReport, RunReport } from '../report/schema.js';
 import { acquireRunLock, lockPathFor } from '../schedule/lock.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createLogger, type Logger } from '../shared/log.js';
@@ -27,6 +24,7 @@ import { checkEntry } from './check-entry.js';
 import { startInTurns } from './start-in-turns.js';
 import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
 import { claimRunFolders } from './folders.js';
+import { loadReporting } from './reporting.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -122,22 +120,24 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   try {
     const opened = await openRunStore(snapshotsDir, seams.fs);
     if (opened) return storeFailed(opened);
-    const entries: EntryReport[] | null = await settleAll(
-      await startInTurns(selection.entries, (entry) =>
-        checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
-          http,
-          browser: browserOnDemand,
-          signal,
-          store,
-          clock,
-          log,
-          unreachableAfter: request.unreachableAfter,
-          documentTimeoutMs: request.documentTimeoutMs,
-          warn,
-          discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
-        }),
-      ),
-    ).catch((error: unknown) => {
+    const checking = await startInTurns(selection.entries, (entry) =>
+      checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
+        http,
+        browser: browserOnDemand,
+        signal,
+        store,
+        clock,
+        log,
+        unreachableAfter: request.unreachableAfter,
+        documentTimeoutMs: request.documentTimeoutMs,
+        warn,
+        discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
+      }),
+    );
+    // The report stage loads while the first requests are out: on a quiet night the CPU has nothing else to do then.
+    const reporting = loadReporting();
+    reporting.catch(() => undefined);
+    const entries: EntryReport[] | null = await settleAll(checking).catch((error: unknown) => {
       if (transaction.failed) return null;
       throw error;
     });
@@ -160,6 +160,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     }
     const summary = { ok: 0, stale: 0, unreachable: 0 };
     for (const entry of entries) summary[entry.status] += 1;
+    const { RunReport, reportersFor, runReporters, mergeWithLatest, formatSummary } = await reporting;
     const report = RunReport.parse({
       tool: { name: 'aes-watch', version: VERSION, extractorVersion: EXTRACTOR_VERSION },
       startedAt: started.toISOString(),
