@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EDITOR_TIME_ZONE, localDateTime, parisOffsetHours } from '../../src/report/local-time.js';
+import { seeded } from '../support/seeded.js';
 
 /** Intl with the time-zone database is the reference the computed Paris time must match. */
 const intl = (lang: 'fr' | 'en', date: Date) =>
   new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: EDITOR_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(date);
-
-/** mulberry32, so the sampled instants are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('Paris local time of a run', () => {
   it('prints what Intl prints, in both languages, at 2,000 instants from 2000 to 2040', () => {
