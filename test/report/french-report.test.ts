@@ -5,6 +5,7 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { draftIssue } from '../../src/notify/issue-body.js';
 import { renderHtmlReport } from '../../src/report/html.js';
+import { factValue, labelsFor } from '../../src/report/labels.js';
 import { localDateTime } from '../../src/report/local-time.js';
 import { renderMarkdownReport } from '../../src/report/markdown.js';
 import { aesWatch } from '../support/cli.js';
@@ -19,6 +20,18 @@ describe('the report in French (the default)', () => {
     expect(localDateTime('2025-07-01T06:00:00.000Z', 'fr')).toMatch(/^1 juillet 2025 .*08:00$/);
     expect(localDateTime(winter.startedAt, 'fr')).toMatch(/^1 décembre 2026 .*15:42$/);
     expect(localDateTime(winter.startedAt, 'en')).toMatch(/^1 December 2026 .*15:42$/);
+  });
+
+  it('words every channel value in French, "unknown" included', () => {
+    const fr = labelsFor('fr');
+    expect(['postal', 'online', 'appointment', 'in-person', 'unknown'].map((value) => factValue(fr, 'channel', value))).toEqual([
+      'par courrier',
+      'en ligne',
+      'sur rendez-vous',
+      'sur place',
+      'non précisé par la page',
+    ]);
+    expect(factValue(labelsFor('en'), 'channel', 'unknown')).toBe('unknown');
   });
 
   it('writes the Markdown report in French with Paris times', () => {
