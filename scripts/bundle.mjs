@@ -1,15 +1,17 @@
 // Bundles the CLI after `tsc`: the command a user runs, `node dist/src/cli/main.js`,
 // becomes one module plus a chunk per lazily loaded path (dist/bundle/), instead
 // of about 500 files to resolve and compile (zod alone is 234) before the first
-// request. Heavy or lazily loaded packages stay outside, loaded from node_modules
-// only when a run needs them: a quiet night still loads no HTML parser, GitHub
-// client or browser (test/check/quiet-night.test.ts watches for their paths).
+// request. A lazily loaded package stays lazy: the HTML parser is in the chunk of
+// extraction, which a quiet night never loads (test/check/quiet-night.test.ts
+// reads dist/bundle/packages.json to see which chunk holds which package).
+// Packages that find files of their own at run time (pino's workers, pdf.js's,
+// Playwright's browsers) or that load only for rare paths stay in node_modules.
 import { createHash } from 'node:crypto';
-import { chmodSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const INSIDE = new Set(['zod', 'commander', 'p-limit']);
+const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'turndown']);
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys(dependencies)
   .filter((name) => !INSIDE.has(name))
@@ -23,24 +25,25 @@ const filesUnder = (path) =>
 const reader = createHash('sha256');
 for (const file of READER_SOURCES.flatMap(filesUnder)) reader.update(file).update('\0').update(readFileSync(file)).update('\0');
 
-/**
- * zod re-exports its 40-odd translations of error messages as `z.locales`,
- * which aes-watch never uses (its messages are its own, and zod's default
- * English is imported on its own): left out, a third of zod is not compiled
- * at every start.
- */
-const withoutZodLocales = {
-  name: 'without-zod-locales',
+/** Resolves `filter` imported from a file matching `importer` to an empty module. */
+const leaveOut = (name, filter, importer, contents) => ({
+  name,
   setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]v4[\\/](?:classic[\\/]external|core[\\/]index)\.js$/.test(args.importer) ? { path: 'zod-locales', namespace: 'unused' } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({ contents: 'export {};', loader: 'js' }));
+    build.onResolve({ filter }, (args) => (importer.test(args.importer) ? { path: name, namespace: 'left-out' } : undefined));
+    build.onLoad({ filter: new RegExp(`^${name}$`), namespace: 'left-out' }, () => ({ contents, loader: 'js' }));
   },
-};
+});
+const unused = [
+  // zod re-exports its 40-odd translations of error messages as `z.locales`, which aes-watch never
+  // uses (its messages are its own; zod's English is imported on its own): a third of zod.
+  leaveOut('zod-locales', /^\.\.\/locales\/index\.js$/, /[\\/]zod[\\/]v4[\\/](?:classic[\\/]external|core[\\/]index)\.js$/, 'export {};'),
+  // cheerio imports undici only for `fromURL`; aes-watch fetches pages itself. Undici is
+  // larger than cheerio and everything else it loads put together.
+  leaveOut('undici', /^undici$/, /[\\/]cheerio[\\/]/, 'export {};'),
+];
 
 rmSync('dist/bundle', { recursive: true, force: true });
-await build({
+const { metafile } = await build({
   entryPoints: { 'src/cli/main': 'src/cli/main.ts' },
   outdir: 'dist',
   chunkNames: 'bundle/[name]-[hash]',
@@ -51,10 +54,20 @@ await build({
   target: 'node20.19',
   external,
   sourcemap: true,
+  metafile: true,
   logLevel: 'warning',
-  plugins: [withoutZodLocales],
+  plugins: unused,
   define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) },
-  // CommonJS packages inside the bundle (commander) call require().
+  // CommonJS packages inside the bundle (commander, turndown) call require().
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
 });
 chmodSync('dist/src/cli/main.js', 0o755);
+
+// Which packages each output file holds, for tests that watch what a run loads.
+const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
+const packages = Object.fromEntries(
+  Object.entries(metafile.outputs)
+    .filter(([output]) => output.endsWith('.js'))
+    .map(([output, { inputs }]) => [output.replace(/^dist\//, ''), [...new Set(Object.keys(inputs).map(packageOf).filter(Boolean))].sort()]),
+);
+writeFileSync('dist/bundle/packages.json', JSON.stringify(packages, null, 2) + '\n');
