@@ -50,6 +50,9 @@ export const nodeHttpFetch: FetchLike = (url, init) =>
       },
       (response) => {
         const headers = response.headers;
+        // A 304 or 204 has no body by definition: no stream to build, and the socket goes back to the pool.
+        const bodiless = response.statusCode === 304 || response.statusCode === 204;
+        if (bodiless) response.resume();
         resolve({
           status: response.statusCode ?? 0,
           headers: {
@@ -58,7 +61,7 @@ export const nodeHttpFetch: FetchLike = (url, init) =>
               return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
             },
           },
-          body: Readable.toWeb(decoded(response)) as ReadableStream<Uint8Array>,
+          body: bodiless ? null : (Readable.toWeb(decoded(response)) as ReadableStream<Uint8Array>),
         });
       },
     );
