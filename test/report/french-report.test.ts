@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { localDateTime } from '../../src/report/local-time.js';
 import { renderMarkdownReport } from '../../src/report/markdown.js';
 import { aesWatch } from '../support/cli.js';
 import { entryReport, normandyReport, runReport, sourceReport } from '../browser/run-report-builder.js';
+import { tempFolder } from '../support/temp.js';
 
 const winter = { startedAt: '2026-12-01T14:42:12.042Z', finishedAt: '2026-12-01T14:44:03.000Z' };
 
@@ -67,7 +67,7 @@ describe('the report in French (the default)', () => {
   });
 
   it('gives English with --lang en, from the CLI', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aes-lang-'));
+    const dir = await tempFolder('aes-lang-');
     await mkdir(join(dir, 'reports'));
     await writeFile(join(dir, 'reports', 'latest.json'), JSON.stringify(runReport(normandyReport().entries, winter)));
     const fr = await aesWatch(['report', '--format', 'html'], { cwd: dir });
