@@ -17,8 +17,8 @@ import { calvados, workspace, type Workspace } from './fixture-run.js';
  */
 const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
 const RECORDER = fileURLToPath(new URL('../support/record-imports.mjs', import.meta.url));
-const HEAVY_PACKAGES = ['cheerio', 'turndown', '@octokit', 'playwright'];
-const HEAVY = /node_modules\/(cheerio|turndown|@octokit|playwright)\//;
+const HEAVY_PACKAGES = ['cheerio', 'turndown', '@octokit', 'playwright', 'pino'];
+const HEAVY = /node_modules\/(cheerio|turndown|@octokit|playwright|pino)\//;
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 /** The packages each chunk of the bundled CLI holds, as the build recorded them. */
 const CHUNKS = JSON.parse(readFileSync(join(DIST, 'bundle', 'packages.json'), 'utf8')) as Record<string, string[]>;
