@@ -11,7 +11,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'turndown']);
+const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'turndown', 'write-file-atomic']);
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys(dependencies)
   .filter((name) => !INSIDE.has(name))
@@ -58,8 +58,15 @@ const { metafile } = await build({
   logLevel: 'warning',
   plugins: unused,
   define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) },
-  // CommonJS packages inside the bundle (commander, turndown) call require().
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  // CommonJS packages inside the bundle (commander, turndown, write-file-atomic) call require() and read __filename.
+  banner: {
+    js: [
+      "import { createRequire as __bundleRequire } from 'node:module';",
+      "import { fileURLToPath as __bundlePath } from 'node:url';",
+      'const require = __bundleRequire(import.meta.url);',
+      'const __filename = __bundlePath(import.meta.url);',
+    ].join(' '),
+  },
 });
 chmodSync('dist/src/cli/main.js', 0o755);
 
