@@ -36,6 +36,8 @@ interface SpawnedRun {
   report: RunReport;
   /** Packages loaded, among the heavy ones. */
   heavy: string[];
+  /** Files loaded from node_modules (the bundled CLI loads its packages from its own chunks). */
+  fromNodeModules: string[];
 }
 
 async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
@@ -49,7 +51,8 @@ async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
   const packages = [...loaded.flatMap((url) => HEAVY.exec(url)?.[1] ?? []), ...loaded.flatMap(packagesInChunk)];
   const heavy = [...new Set(packages.filter((name) => HEAVY_PACKAGES.includes(name)))].sort();
   const report = RunReport.parse(JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8')));
-  return { code, stderr, report, heavy };
+  const fromNodeModules = [...new Set(loaded.filter((url) => url.includes('/node_modules/')))];
+  return { code, stderr, report, heavy, fromNodeModules };
 }
 
 /** Every snapshot file with its modification time and content, to prove a night wrote none. */
@@ -92,6 +95,7 @@ describe('a quiet night (built CLI in its own process)', () => {
     const night = await next();
     expect(night.code).toBe(0);
     expect(night.heavy).toEqual([]);
+    expect(night.fromNodeModules).toEqual([]);
     expect(night.report.entries[0]?.sources[0]).toMatchObject({ httpStatus: 304 });
     expect(night.report.entries.map((e) => [e.id, e.status, e.reasons])).toEqual(first.report.entries.map((e) => [e.id, e.status, e.reasons]));
     expect(night.report.entries[0]?.sources[0]?.currentText).toBe(first.report.entries[0]?.sources[0]?.currentText);
