@@ -57,6 +57,15 @@ Voir aussi [les horaires d'ouverture](https://www.calvados.gouv.fr/Contact/Horai
     expect(result.added.filter((f) => f.kind === 'address')).toEqual([]);
   });
 
+  it('does not report a document whose title the guide already prints', () => {
+    const guide = extractFacts(GUIDE.replace('Préfecture de Testville', 'Préfecture de Testville\nAdmission exceptionnelle au séjour'));
+    const text = `${GUIDE}\n\n[Admission exceptionnelle au séjour PDF - 200 Ko - 01/02/2024](https://www.calvados.gouv.fr/content/download/9/aes.pdf)`;
+    const page = pageOf(text);
+    expect(page.facts.some((f) => f.kind === 'document')).toBe(true);
+    expect(checkFacts(guide, [page]).added.filter((f) => f.kind === 'document')).toEqual([]);
+    expect(checkFacts(guideFacts, [page]).added.filter((f) => f.kind === 'document')).toHaveLength(1);
+  });
+
   it('checks nothing and adds nothing without pages', () => {
     expect(checkFacts(guideFacts, [])).toEqual({ checked: guideFacts.map((f) => ({ kind: f.kind, value: f.value, found: false })), missing: guideFacts.map((f) => ({ kind: f.kind, value: f.value })), added: [] });
   });

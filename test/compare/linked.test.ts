@@ -32,6 +32,10 @@ describe('onlyDocumentDetailsDiffer', () => {
     expect(onlyDocumentDetailsDiffer(procedure(before), procedure(after), [DOSSIER])).toBe(true);
   });
 
+  it('ignores detail changes of several unchanged documents at once', () => {
+    expect(onlyDocumentDetailsDiffer(procedure('PDF - 524 Ko', 'PDF - 80 Ko'), procedure('PDF - 530 Ko', 'PDF - 82 Ko'), [DOSSIER, NOTICE])).toBe(true);
+  });
+
   it('sees a change in a document whose text changed too', () => {
     expect(onlyDocumentDetailsDiffer(procedure('PDF - 524 Ko'), procedure('PDF - 530 Ko'), [NOTICE])).toBe(false);
   });

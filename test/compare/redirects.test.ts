@@ -89,6 +89,10 @@ describe('classifyRedirect, the edges', () => {
     expect(classifyRedirect(`${site}/Démarches/Séjour`, `${site}/démarches/séjour`, hop(from)).kind).toBe('none');
   });
 
+  it('calls nothing a move without a redirect, whatever the final address', () => {
+    expect(classifyRedirect(from, `${site}/Demarches/Autre-page`, [])).toEqual({ kind: 'none' });
+  });
+
   it('keeps www. inside a host name significant', () => {
     expect(classifyRedirect(`https://aes.www.calvados.gouv.fr/page`, 'https://aes.calvados.gouv.fr/page', hop(from)).kind).toBe('moved');
   });

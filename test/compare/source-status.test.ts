@@ -56,8 +56,8 @@ describe('source statuses', () => {
   });
 
   it('compares status sets whatever their order, and tells unknown from known', () => {
-    const a = sourceStatuses(undefined, [page(MAIN), gone(CONTACT)]);
-    const b = sourceStatuses(undefined, [gone(CONTACT), page(MAIN)]);
+    const a = sourceStatuses(undefined, [gone(CONTACT), page(MAIN)]);
+    const b = sourceStatuses(undefined, [page(MAIN), gone(CONTACT)]);
     expect(sameStatuses(a, b)).toBe(true);
     expect(sameStatuses(undefined, b)).toBe(false);
     expect(sameStatuses(a, sourceStatuses(undefined, [page(MAIN)]))).toBe(false);

@@ -41,6 +41,12 @@ describe('compareTexts, the diff editors read', () => {
     expect(out).toContain('+14099 TESTVILLE CEDEX 9');
   });
 
+  it('shows three lines of context, no more', () => {
+    const before = ['Un', 'Deux', 'Trois', 'Quatre', 'Cinq', 'Six'].join('\n');
+    const out = lines(compareTexts(before, before.replace('Six', 'Sept'), labels));
+    expect(out.filter((l) => l.startsWith(' '))).toEqual([' Trois', ' Quatre', ' Cinq']);
+  });
+
   it('keeps content lines that mention an index or end in "=", dropping only the patch header', () => {
     const out = lines(compareTexts('Voir Index: les démarches\nCode =', 'Voir Index: toutes les démarches\nCode ==', labels));
     expect(out.some((l) => /^=+$/.test(l) || l.startsWith('Index:'))).toBe(false);

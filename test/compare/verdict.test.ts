@@ -148,10 +148,12 @@ describe('judgeEntry', () => {
 
   it('counts the added and removed lines of a change, without the diff header', () => {
     const baseline = AGREEING;
-    const current = AGREEING.replace('12 rue des Essais', '3 boulevard du Général Vanier').replace('Pour toute question', 'Le dossier complet est obligatoire.\n\nPour toute question');
+    const current = AGREEING.replace('12 rue des Essais', '3 boulevard du Général Vanier')
+      .replace('Admission exceptionnelle au séjour\n\n', '')
+      .replace('Pour toute question', 'Le dossier complet est obligatoire.\n\nPour toute question');
     const verdict = judgeEntry(entryOf(), [page(current, { fromBaseline: compareTexts(baseline, current, { before: 'baseline', after: 'current' }), baselineText: baseline })]);
     const changed = verdict.reasons.find((r) => r.code === 'content-changed');
-    expect(changed).toEqual({ code: 'content-changed', detail: 'the procedure differs from the reviewed baseline (+3 −1 lines)', sourceUrl: MAIN });
+    expect(changed).toEqual({ code: 'content-changed', detail: 'the procedure differs from the reviewed baseline (+3 −3 lines)', sourceUrl: MAIN });
   });
 
   it('says nothing of a baseline the page still matches', () => {
@@ -218,6 +220,27 @@ describe('judgeEntry', () => {
         { code: 'fetch-failed', detail: 'HTTP 503', sourceUrl: MAIN },
         { code: 'source-gone', detail: 'HTTP 404', sourceUrl: CONTACT },
       ]);
+    });
+
+    it('judges the facts on the pages that answered when another is gone', async () => {
+      const verdict = judgeEntry(entryOf({ moreUrls: [CONTACT] }), [page(AGREEING), gone()]);
+      expect(verdict.status).toBe('stale');
+      expect(verdict.facts.checked.map((f) => f.found)).toEqual([true, true, true]);
+      expect(codes(verdict.reasons)).toEqual(['source-gone']);
+    });
+
+    it('judges no facts when every source is gone', () => {
+      const verdict = judgeEntry(entryOf({ moreUrls: [CONTACT] }), [gone(MAIN), gone()]);
+      expect(verdict.status).toBe('stale');
+      expect(verdict.facts).toEqual({ checked: [], missing: [], added: [] });
+      expect(codes(verdict.reasons)).toEqual(['source-gone', 'source-gone']);
+    });
+
+    it('is unreachable when a document failed on one of two pages', () => {
+      const contact = page(AGREEING, { url: CONTACT, finalUrl: CONTACT });
+      const failedDocument = document({ status: 'failed', reason: 'fetch-failed', detail: 'HTTP 500' });
+      const verdict = judgeEntry(entryOf({ moreUrls: [CONTACT] }), [page(AGREEING, { documents: [document({}), failedDocument] }), contact]);
+      expect(verdict.status).toBe('unreachable');
     });
 
     it('has changed since last run when any page stored a new snapshot', () => {
