@@ -59,6 +59,7 @@ describe('source statuses', () => {
     const a = sourceStatuses(undefined, [gone(CONTACT), page(MAIN)]);
     const b = sourceStatuses(undefined, [page(MAIN), gone(CONTACT)]);
     expect(sameStatuses(a, b)).toBe(true);
+    expect(sameStatuses(b, a)).toBe(true);
     expect(sameStatuses(undefined, b)).toBe(false);
     expect(sameStatuses(a, sourceStatuses(undefined, [page(MAIN)]))).toBe(false);
     expect(sameStatuses(a, sourceStatuses(undefined, [page(MAIN), gone(CONTACT, 410)]))).toBe(false);

@@ -57,6 +57,7 @@ describe('stored documents', () => {
   it('are found as written: file, text and meta', async () => {
     await writeStoredDocument(dir, 'current', stored('Formulaire de demande'));
     expect(await names()).toEqual(['current.json', 'current.md', 'current.pdf']);
+    expect(await readFile(join(dir, 'current.json'), 'utf8')).toMatch(/\}\n$/);
     const read = await readStoredDocument(dir, 'current');
     expect(read.kind).toBe('found');
     if (read.kind !== 'found') return;
@@ -72,6 +73,8 @@ describe('stored documents', () => {
     const read = await readStoredDocument(dir, 'current');
     expect(read.kind).toBe('corrupt');
     expect(read.kind === 'corrupt' && read.problem).toMatch(/^invalid metadata \(/);
+    // Short enough for a report line, however long the validation error.
+    expect(read.kind === 'corrupt' && read.problem.length).toBeLessThanOrEqual('invalid metadata ()'.length + 120);
   });
 
   it('are corrupt when the file or the text was changed behind the meta, or is missing', async () => {
@@ -120,10 +123,9 @@ describe('stored documents', () => {
   it('are listed by key, folders only, sorted', async () => {
     const docs = documentsDir(root, '14-calvados', 'www-calvados-gouv-fr');
     expect(await documentKeysIn(docs)).toEqual([]);
-    await writeStoredDocument(join(docs, 'notice'), 'current', stored('Notice'));
-    await writeStoredDocument(join(docs, 'dossier-aes'), 'current', stored('Dossier'));
+    for (const key of ['notice', 'dossier-aes', 'zz-formulaire', 'liste-pieces', 'attestation', 'mm-cerfa']) await writeStoredDocument(join(docs, key), 'current', stored(key));
     await writeFile(join(docs, 'stray.txt'), 'not a document');
-    expect(await documentKeysIn(docs)).toEqual(['dossier-aes', 'notice']);
+    expect(await documentKeysIn(docs)).toEqual(['attestation', 'dossier-aes', 'liste-pieces', 'mm-cerfa', 'notice', 'zz-formulaire']);
   });
 });
 

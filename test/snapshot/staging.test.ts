@@ -119,9 +119,19 @@ describe('StoreTransaction', () => {
     await expect(tx.copy('a/current.png', 'a/baseline.png')).rejects.toThrow('a/current.png was removed in this transaction');
   });
 
-  it('commits an empty transaction as nothing', async () => {
+  it('commits an empty transaction as nothing, not even making the store folder', async () => {
     await new StoreTransaction(root).commit();
     expect(await readdir(root)).toEqual([]);
+    const notYet = join(root, 'snapshots');
+    await new StoreTransaction(notYet).commit();
+    expect(await readdir(root)).toEqual([]);
+  });
+
+  it('still reads other files where they are stored after moving one aside', async () => {
+    const tx = new StoreTransaction(root);
+    tx.moveAside('a/current.json', 'a/current.json.damaged-1');
+    expect(tx.path('a/current.json')).toBeNull();
+    expect(tx.path('a/baseline.json')).toBe(join(root, 'a/baseline.json'));
   });
 
   it('drops everything staged on discard', async () => {
@@ -215,6 +225,29 @@ describe('recoverStore', () => {
     // Done: a second recovery changes nothing.
     await recoverStore(root);
     expect(await tree()).toEqual(['a/current.html', 'a/current.json', 'a/current.json.damaged-1', 'a/current.md']);
+  });
+
+  it('keeps a damaged file moved aside when the new file had already landed at its place', async () => {
+    await mkdir(join(root, 'a'), { recursive: true });
+    await writeFile(join(root, 'a/current.json'), '{ damaged');
+    // The first file move fails; the others (the new meta among them) land.
+    let moves = 0;
+    const dies: StoreFs = {
+      ...nodeStoreFs,
+      rename: async (from, to) => {
+        if (from.includes('/files/') && ++moves === 1) throw fault('EIO');
+        return nodeStoreFs.rename(from, to);
+      },
+    };
+    const tx = new StoreTransaction(root, dies);
+    tx.moveAside('a/current.json', 'a/current.json.damaged-1');
+    await tx.put('a/current.md', 'Texte');
+    await tx.put('a/current.json', '{"ok":true}');
+    await expect(tx.commit()).rejects.toBeInstanceOf(StoreWriteError);
+    await recoverStore(root);
+    expect(await tree()).toEqual(['a/current.json', 'a/current.json.damaged-1', 'a/current.md']);
+    expect(await read('a/current.json.damaged-1')).toBe('{ damaged');
+    expect(await read('a/current.json')).toBe('{"ok":true}');
   });
 
   it('drops a staging folder left before the commit point', async () => {

@@ -56,6 +56,7 @@ describe('snapshot slots', () => {
     const meta = JSON.parse(await readFile(file('current.json'), 'utf8'));
     expect(meta.sha256).toEqual({ text: sha256('Envoyez votre demande par courrier.'), html: sha256('<main><p>Envoyez votre demande par courrier.</p></main>') });
     expect(meta.hasScreenshot).toBe(false);
+    expect(await readFile(file('current.json'), 'utf8')).toMatch(/\}\n$/);
     const read = await store.read(ENTRY, KEY, 'current');
     expect(read.kind === 'found' && read.snapshot.meta.facts).toEqual([{ kind: 'email', value: 'pref-sejour@testville.gouv.fr' }]);
     expect(read.kind === 'found' && read.snapshot.html).toBe('<main><p>Envoyez votre demande par courrier.</p></main>');
@@ -91,6 +92,12 @@ describe('snapshot slots', () => {
       return read;
     };
 
+    it('a slot set aside leaves the other, absent slot missing', async () => {
+      await writeFile(file('current.md'), 'edited');
+      await damaged();
+      expect(await store.read(ENTRY, KEY, 'baseline')).toEqual({ kind: 'missing' });
+    });
+
     it('a slot whose meta is gone, moving every file of it aside', async () => {
       await rm(file('current.json'));
       const read = await damaged();
@@ -102,6 +109,15 @@ describe('snapshot slots', () => {
     it('a slot whose meta is valid JSON but not a snapshot meta', async () => {
       await writeFile(file('current.json'), JSON.stringify({ url: 'https://www.calvados.gouv.fr/aes' }));
       expect((await damaged()).problem).toMatch(/^invalid metadata \([a-zA-Z.]+: .+\)$/);
+      const meta = JSON.parse(await readFile(file('current.json.damaged-' + STAMP), 'utf8').catch(() => '{}'));
+      expect(meta).toEqual({ url: 'https://www.calvados.gouv.fr/aes' });
+    });
+
+    it('a slot whose meta lacks a nested field, named by its path', async () => {
+      const meta = JSON.parse(await readFile(file('current.json'), 'utf8'));
+      delete meta.sha256.text;
+      await writeFile(file('current.json'), JSON.stringify(meta));
+      expect((await damaged()).problem).toMatch(/^invalid metadata \(sha256\.text: .+\)$/);
     });
 
     it('a slot whose meta is not JSON', async () => {
@@ -142,8 +158,8 @@ describe('snapshot slots', () => {
     it('and only the damaged slot is set aside', async () => {
       await store.write(ENTRY, KEY, 'baseline', snapshot('Texte'));
       await writeFile(file('current.md'), 'edited');
-      await damaged();
-      expect(await store.read(ENTRY, KEY, 'current')).toMatchObject({ kind: 'set-aside' });
+      const { movedTo } = await damaged();
+      expect(await store.read(ENTRY, KEY, 'current')).toEqual({ kind: 'set-aside', movedTo: [...movedTo].sort() });
       expect((await store.read(ENTRY, KEY, 'baseline')).kind).toBe('found');
       // The next write starts the slot afresh; what was set aside stays.
       await store.write(ENTRY, KEY, 'current', snapshot('Texte neuf'));
@@ -203,14 +219,13 @@ describe('promote', () => {
 describe('entries and state', () => {
   it('lists entry folders and their sources, sorted, without transaction folders or files', async () => {
     expect(await store.entryIds()).toEqual([]);
-    await store.write('50-manche', 'b-source', 'current', snapshot('M'));
-    await store.write('50-manche', 'a-source', 'current', snapshot('M'));
-    await store.write(ENTRY, KEY, 'current', snapshot('C'));
+    for (const key of ['b-source', 'a-source', 'z-source', 'm-source']) await store.write('50-manche', key, 'current', snapshot('M'));
+    for (const id of ['61-orne', ENTRY, '27-eure', '76-seine-maritime']) await store.write(id, KEY, 'current', snapshot('C'));
     await mkdir(join(root, '.aes-watch-staging-left'));
     await writeFile(join(root, 'README'), 'notes');
-    expect(await store.entryIds()).toEqual([ENTRY, '50-manche']);
-    expect(await store.sourceKeys('50-manche')).toEqual(['a-source', 'b-source']);
-    expect(await store.sourceKeys('61-orne')).toEqual([]);
+    expect(await store.entryIds()).toEqual([ENTRY, '27-eure', '50-manche', '61-orne', '76-seine-maritime']);
+    expect(await store.sourceKeys('50-manche')).toEqual(['a-source', 'b-source', 'm-source', 'z-source']);
+    expect(await store.sourceKeys('35-ille-et-vilaine')).toEqual([]);
   });
 
   it('starts an entry with no state from zero failures', async () => {
@@ -231,6 +246,9 @@ describe('entries and state', () => {
     expect(read.state).toEqual({ consecutiveFailures: 0 });
     expect(read.damaged?.problem).toMatch(/^state\.json is not valid \(.+\)$/);
     expect(read.damaged?.problem).not.toContain('\n');
+    await mkdir(join(root, '50-manche'), { recursive: true });
+    await writeFile(join(root, '50-manche', 'state.json'), '{"consecutiveFailures": 1,');
+    expect((await store.readState('50-manche')).damaged?.problem).toMatch(/^state\.json is not valid \(.*JSON.*\)$/);
     expect(read.damaged?.movedTo).toEqual([join(root, ENTRY, `state.json.damaged-${STAMP}`)]);
     expect(await readFile(join(root, ENTRY, `state.json.damaged-${STAMP}`), 'utf8')).toBe('{"consecutiveFailures": -1}');
     expect(await store.readState(ENTRY)).toEqual({ state: { consecutiveFailures: 0 }, damaged: null });
