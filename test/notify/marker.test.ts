@@ -17,6 +17,8 @@ describe('issue markers', () => {
     expect(parseIssueMarker(body.replace(/\n/g, '\r\n'))).toEqual(expected);
     expect(parseIssueMarker(`${body}\n\n`)).toEqual(expected);
     expect(parseIssueMarker(`${body}\r\n \r\n`)).toEqual(expected);
+    // An editor's Markdown indentation of the last line.
+    expect(parseIssueMarker(body.replace('\n<!-- aes-watch', '\n  <!-- aes-watch'))).toEqual(expected);
   });
 
   it('are only read from the last line: a forged one higher up is not', () => {
