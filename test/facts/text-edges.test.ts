@@ -4,7 +4,7 @@ import { extractFacts } from '../../src/facts/extract.js';
 import { factKey } from '../../src/facts/key.js';
 import { sentences } from '../../src/facts/sentences.js';
 
-const ofKind = <K extends Fact['kind']>(facts: Fact[], kind: K) => facts.filter((f) => f.kind === kind);
+const ofKind = <K extends Fact['kind']>(facts: Fact[], kind: K) => facts.filter((f): f is Extract<Fact, { kind: K }> => f.kind === kind);
 
 describe('sentences of a Markdown procedure', () => {
   it('drops list, heading, numbering, quote and emphasis marks', () => {
