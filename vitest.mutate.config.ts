@@ -16,5 +16,7 @@ export default defineConfig({
     include: only ?? base.test?.include,
     exclude: ['test/browser/**', 'test/e2e/**', 'test/ops/**', 'test/faults/**', '**/node_modules/**'],
     reporters: ['default'],
+    // The temp-folder guard is for CI (vitest.config.ts); here the test files still remove their folders.
+    globalSetup: [],
   },
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -18,9 +18,10 @@ type Stats = { ok: number; notModified: number };
 /** 200 entries on 50 loopback hosts with 50 ms latency, per-host delay 0: first run, then a quiet rerun. */
 export async function run(): Promise<BenchResult[]> {
   const { child, ask } = forkHosts('./replay-hosts.js', [String(HOSTS), String(PAGES_PER_HOST), String(LATENCY_MS)]);
+  let dir: string | undefined;
   try {
     const origins = await ask<string[]>('', 'ready');
-    const dir = await mkdtemp(join(tmpdir(), 'aes-bench-'));
+    dir = await mkdtemp(join(tmpdir(), 'aes-bench-'));
     const url = (i: number) => `${origins[i % HOSTS]}/page-${i}`;
     const page = (i: number) => i;
     await writeFile(join(dir, 'a.txt'), benchGuide('Alpha', benchSections('Alpha-', 100, url, page)));
@@ -59,6 +60,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'quiet rerun answered by 304', value: share304 * 100, unit: '%', target: '> 50 %', met: share304 > 0.5 },
     ];
   } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
     child.send('exit');
   }
 }

@@ -1,5 +1,5 @@
 import { fork } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -44,9 +44,10 @@ export async function run(): Promise<BenchResult[]> {
       sites.on('message', onMessage);
       if (message) sites.send(message);
     });
+  let dir: string | undefined;
   try {
     const origins = await ask<string[]>('', 'ready');
-    const dir = await mkdtemp(join(tmpdir(), 'aes-bench-discover-'));
+    dir = await mkdtemp(join(tmpdir(), 'aes-bench-discover-'));
     const first = await measuredRun(origins, 'first', dir);
     const firstRequests = (await ask<{ requests: number }>('stats', 'stats')).requests;
     sites.send('reset');
@@ -64,6 +65,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'next night, sites unchanged: requests', value: secondRequests, unit: 'requests', target: '< first run / 3', met: secondRequests < firstRequests / 3, note: 'cited pages + robots.txt and sitemap/home answered 304' },
     ];
   } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
     sites.send('exit');
   }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -18,9 +18,10 @@ type Stats = { ok: number; notModified: number; pdfBytes: number };
 /** 100 entries, each page linking a ~500 KB PDF: a first run reads them all, a quiet rerun must be all 304s within the check targets. */
 export async function run(): Promise<BenchResult[]> {
   const { child, ask } = forkHosts('./document-hosts.js', [String(HOSTS), String(LATENCY_MS)]);
+  let dir: string | undefined;
   try {
     const origins = await ask<string[]>('', 'ready');
-    const dir = await mkdtemp(join(tmpdir(), 'aes-bench-docs-'));
+    dir = await mkdtemp(join(tmpdir(), 'aes-bench-docs-'));
     await writeFile(join(dir, 'guide.txt'), benchGuide('Docs', benchSections('Docs-', ENTRIES, (i) => `${origins[i % HOSTS]}/page-${i}`, (i) => i)));
     const request = await checkRequestFromConfig(dir, { guides: ['guide.txt'], perHostDelayMs: 0, retries: 0, timeoutMs: 10_000 });
     const sink = new PassThrough().resume();
@@ -55,6 +56,7 @@ export async function run(): Promise<BenchResult[]> {
       { name: 'quiet rerun CPU time', value: secondCpu, unit: 'ms', target: '< first run CPU', met: secondCpu < firstCpu },
     ];
   } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
     child.send('exit');
   }
 }

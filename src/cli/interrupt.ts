@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { constants } from 'node:os';
 import { writeLine } from '../shared/io.js';
 
@@ -18,6 +19,8 @@ export async function interruptible<T>(
   stderr: NodeJS.WritableStream,
 ): Promise<{ value: T; interrupted: Interruption | null }> {
   const controller = new AbortController();
+  // Every request in flight listens to the run's signal (up to one per host fetched at once): many, not a leak.
+  setMaxListeners(0, controller.signal);
   let interrupted: Interruption | null = null;
   const listeners = SIGNALS.map((name) => {
     const listener = () => {

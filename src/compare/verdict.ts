@@ -1,6 +1,6 @@
 import type { Fact } from '../facts/fact.js';
 import type { GuideEntry } from '../guide/entry.js';
-import { STALE_REASONS, type EntryStatus, type Reason } from '../report/schema.js';
+import { STALE_REASONS, type EntryStatus, type Reason } from './reasons.js';
 import { checkFacts, type FactCheck } from './facts-check.js';
 import type { SourceObservation } from './observation.js';
 import { documentReasons, formReasons } from './linked.js';

@@ -24,8 +24,22 @@ export function searchStartFor(observation: SourceObservation, profile: RankProf
       return rankPage(landing, profile).score < HOLDS_PROCEDURE_SCORE ? { cited: observation.url, landing: observation.finalUrl } : null;
     }
     case 'failed':
-      if (observation.reason !== 'extraction-failed' || observation.extractionFailure !== 'empty' || observation.finalUrl === null) return null;
-      return { cited: observation.url, landing: observation.finalUrl };
+      return mayCallForSearch(observation) ? { cited: observation.url, landing: observation.finalUrl } : null;
+  }
+}
+
+/**
+ * Whether an observation could call for a search at all, before any profile
+ * is built: on a quiet night no source does, and the reviewed pages need not be read.
+ */
+export function mayCallForSearch(observation: SourceObservation): boolean {
+  switch (observation.kind) {
+    case 'gone':
+      return true;
+    case 'content':
+      return observation.redirect.kind === 'moved';
+    case 'failed':
+      return observation.reason === 'extraction-failed' && observation.extractionFailure === 'empty' && observation.finalUrl !== null;
   }
 }
 

@@ -36,11 +36,14 @@ function decoded(response: IncomingMessage): Readable {
  * twice the CPU per request and a long first call; a night of hundreds of 304s
  * is mostly that overhead.
  */
-export const nodeHttpFetch: FetchLike = (url, init) =>
-  new Promise((resolve, reject) => {
+export const nodeHttpFetch: FetchLike = (url, init) => send(url, init, true);
+
+function send(url: string, init: FetchInit, mayResend: boolean): Promise<FetchResponse> {
+  return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-    const request = send(
+    const transport = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    let answered = false;
+    const request = transport(
       target,
       {
         method: init.method,
@@ -49,7 +52,11 @@ export const nodeHttpFetch: FetchLike = (url, init) =>
         agent: target.protocol === 'https:' ? agents['https:'] : agents['http:'],
       },
       (response) => {
+        answered = true;
         const headers = response.headers;
+        // A 304 or 204 has no body by definition: no stream to build, and the socket goes back to the pool.
+        const bodiless = response.statusCode === 304 || response.statusCode === 204;
+        if (bodiless) response.resume();
         resolve({
           status: response.statusCode ?? 0,
           headers: {
@@ -58,10 +65,16 @@ export const nodeHttpFetch: FetchLike = (url, init) =>
               return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
             },
           },
-          body: Readable.toWeb(decoded(response)) as ReadableStream<Uint8Array>,
+          body: bodiless ? null : (Readable.toWeb(decoded(response)) as ReadableStream<Uint8Array>),
         });
       },
     );
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the server closed while it sat idle fails before any answer: the request
+      // never reached the server, so it goes again on a new connection (Node's documented remedy), once.
+      if (mayResend && !answered && request.reusedSocket && error.code === 'ECONNRESET' && !init.signal.aborted) resolve(send(url, init, false));
+      else reject(error);
+    });
     request.end();
   });
+}

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { GuideCache } from './cache.js';
 import type { GuideEntry, GuideProblem, ParsedGuide } from './entry.js';
 import { duplicateIds, parseGuide } from './parse.js';
 import { readGuidePdf } from './pdf.js';
@@ -75,7 +77,7 @@ function describe(error: unknown): string {
  * empty, binary, damaged or oversized files become problems of the whole file
  * (`scope: 'file'`), a bad section a problem of that section, and the others still parse.
  */
-export async function loadGuides(paths: string[], cwd: string): Promise<ParsedGuide> {
+export async function loadGuides(paths: string[], cwd: string, cache?: GuideCache): Promise<ParsedGuide> {
   const entries: GuideEntry[] = [];
   const problems: GuideProblem[] = [];
   for (const path of paths) {
@@ -95,12 +97,17 @@ export async function loadGuides(paths: string[], cwd: string): Promise<ParsedGu
         unusable(1, `cannot read: ${describe(error)}`);
         continue;
       }
-      const text = isPdfFile(bytes) ? await readGuidePdf(bytes) : readGuideBytes(bytes);
-      if (text.kind === 'rejected') {
-        unusable(text.line, text.message);
-        continue;
+      const digest = cache ? createHash('sha256').update(bytes).digest('hex') : '';
+      let parsed = cache?.get(file, digest) ?? null;
+      if (!parsed) {
+        const text = isPdfFile(bytes) ? await readGuidePdf(bytes) : readGuideBytes(bytes);
+        if (text.kind === 'rejected') {
+          unusable(text.line, text.message);
+          continue;
+        }
+        parsed = parseGuide(text.text, file);
+        cache?.put(file, digest, parsed);
       }
-      const parsed = parseGuide(text.text, file);
       entries.push(...parsed.entries);
       problems.push(...parsed.problems);
     }

@@ -146,7 +146,7 @@ const fr: Labels = {
     'form-closed': 'formulaire en ligne fermé',
   },
   factKind: { email: 'courriel', address: 'adresse', phone: 'téléphone', url: 'lien', document: 'document', channel: 'mode de dépôt' },
-  channel: { postal: 'par courrier', online: 'en ligne', appointment: 'sur rendez-vous', 'in-person': 'sur place' },
+  channel: { postal: 'par courrier', online: 'en ligne', appointment: 'sur rendez-vous', 'in-person': 'sur place', unknown: 'non précisé par la page' },
   yes: 'oui',
   no: 'non',
   none: 'aucun',

@@ -5,43 +5,9 @@ import { Proposal } from '../propose/schema.js';
 
 /** The JSON run report: `reports/latest.json`. Its JSON Schema is generated from this (see `aes-watch schema`). */
 
-export const ReasonCode = z.enum([
-  'fact-missing',
-  'content-changed',
-  'page-updated',
-  'source-moved',
-  'source-gone',
-  'fetch-failed',
-  'extraction-failed',
-  'baseline-damaged',
-  'document-changed',
-  'document-gone',
-  'form-closed',
-]);
-export type ReasonCode = z.infer<typeof ReasonCode>;
-
-export const STALE_REASONS: readonly ReasonCode[] = [
-  'fact-missing',
-  'content-changed',
-  'page-updated',
-  'source-moved',
-  'source-gone',
-  'baseline-damaged',
-  'document-changed',
-  'document-gone',
-  'form-closed',
-];
-
-export const Reason = z.object({
-  code: ReasonCode,
-  detail: z.string(),
-  /** The cited URL the reason is about, when it is about one source. */
-  sourceUrl: z.string().nullable().default(null),
-});
-export type Reason = z.infer<typeof Reason>;
-
-export const EntryStatus = z.enum(['ok', 'stale', 'unreachable']);
-export type EntryStatus = z.infer<typeof EntryStatus>;
+// Reasons and statuses are the verdict's own words (compare/reasons.ts); the report carries them as they are.
+export { EntryStatus, Reason, ReasonCode, STALE_REASONS } from '../compare/reasons.js';
+import { EntryStatus, Reason } from '../compare/reasons.js';
 
 /** A file the page links to (or the guide names): fetched, stored and compared with its reviewed baseline. */
 export const DocumentReport = z.object({

@@ -7,17 +7,16 @@ import { createHttpFetcher } from '../fetch/http.js';
 import { createPoliteScheduler } from '../fetch/host-queue.js';
 import type { Fetcher } from '../fetch/outcome.js';
 import { withPoliteness } from '../fetch/polite-fetcher.js';
+import { GUIDE_READER } from '../guide/cache.js';
 import { loadGuides } from '../guide/load.js';
 import { formatProblem } from '../guide/table.js';
-import { reportersFor, runReporters } from '../report/reporters.js';
-import { RunReport, type EntryReport } from '../report/schema.js';
-import { mergeWithLatest } from '../report/merge-latest.js';
-import { formatSummary } from '../report/summary.js';
+import type { EntryReport, RunReport } from '../report/schema.js';
 import { acquireRunLock, lockPathFor } from '../schedule/lock.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createLogger, type Logger } from '../shared/log.js';
 import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
+import { openGuideCache } from '../snapshot/guide-cache.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { StoreTransaction, type StoreFs } from '../snapshot/staging.js';
 import { cannotWrite, openRunStore, settleAll } from './run-store.js';
@@ -25,6 +24,7 @@ import { checkEntry } from './check-entry.js';
 import { startInTurns } from './start-in-turns.js';
 import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
 import { claimRunFolders } from './folders.js';
+import { loadReporting } from './reporting.js';
 import type { CheckRequest } from './request.js';
 
 export interface CheckResult {
@@ -42,6 +42,8 @@ export interface CheckSeams {
   browser?: () => Fetcher;
   /** The snapshot store's file system calls (tests simulate a full disk here). */
   fs?: StoreFs;
+  /** Fingerprint of the guide reader for the parsed-guide cache; null turns it off (the default outside the bundled CLI). */
+  guideReader?: string | null;
 }
 
 const EMPTY = { ok: 0, stale: 0, unreachable: 0 };
@@ -57,7 +59,10 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     report,
   });
 
-  const guides = await loadGuides(request.guides, request.cwd);
+  const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
+  const reader = seams.guideReader === undefined ? GUIDE_READER : seams.guideReader;
+  const guideCache = reader === null ? undefined : openGuideCache(snapshotsDir, reader);
+  const guides = await loadGuides(request.guides, request.cwd, guideCache);
   for (const problem of guides.problems) writeLine(io.stderr, formatProblem(problem));
   // A whole file unusable: nothing is checked. A bad section: the others are, and the run still ends with exit 2.
   if (guides.problems.some((problem) => problem.scope === 'file')) return done(EXIT.usage);
@@ -69,7 +74,6 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     return done(EXIT.usage);
   }
 
-  const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
   const reportsDir = resolve(request.cwd, request.reportsDir);
   const refused = await claimRunFolders(snapshotsDir, reportsDir);
   if (refused) {
@@ -116,26 +120,30 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   try {
     const opened = await openRunStore(snapshotsDir, seams.fs);
     if (opened) return storeFailed(opened);
-    const entries: EntryReport[] | null = await settleAll(
-      await startInTurns(selection.entries, (entry) =>
-        checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
-          http,
-          browser: browserOnDemand,
-          signal,
-          store,
-          clock,
-          log,
-          unreachableAfter: request.unreachableAfter,
-          documentTimeoutMs: request.documentTimeoutMs,
-          warn,
-          discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
-        }),
-      ),
-    ).catch((error: unknown) => {
+    const checking = await startInTurns(selection.entries, (entry) =>
+      checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
+        http,
+        browser: browserOnDemand,
+        signal,
+        store,
+        clock,
+        log,
+        unreachableAfter: request.unreachableAfter,
+        documentTimeoutMs: request.documentTimeoutMs,
+        warn,
+        discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
+      }),
+    );
+    // The report stage loads while the first requests are out: on a quiet night the CPU has nothing else to do then.
+    const reporting = loadReporting();
+    reporting.catch(() => undefined);
+    const entries: EntryReport[] | null = await settleAll(checking).catch((error: unknown) => {
       if (transaction.failed) return null;
       throw error;
     });
     if (transaction.failed || entries === null) return storeFailed(transaction.failed ?? new Error('the snapshots could not be written'));
+    const cacheFailed = await guideCache?.save(transaction).then(() => null, (error: Error) => error);
+    if (cacheFailed) return storeFailed(cacheFailed);
     if (signal?.aborted) {
       // What was observed before the stop is kept, as before; only the report is skipped.
       const failed = await transaction.commit().then(() => null, (error: Error) => error);
@@ -152,6 +160,7 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
     }
     const summary = { ok: 0, stale: 0, unreachable: 0 };
     for (const entry of entries) summary[entry.status] += 1;
+    const { RunReport, reportersFor, runReporters, mergeWithLatest, formatSummary } = await reporting;
     const report = RunReport.parse({
       tool: { name: 'aes-watch', version: VERSION, extractorVersion: EXTRACTOR_VERSION },
       startedAt: started.toISOString(),

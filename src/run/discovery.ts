@@ -1,7 +1,7 @@
 import type { SourceObservation } from '../compare/observation.js';
 import { classifyRedirect } from '../compare/redirects.js';
 import type { DiscoverDeps, Discovery, SearchStart } from '../discover/index.js';
-import { profileFor, searchStartFor } from '../discover/trigger.js';
+import { mayCallForSearch, profileFor, searchStartFor } from '../discover/trigger.js';
 import type { PoliteScheduler } from '../fetch/host-queue.js';
 import type { Fetcher } from '../fetch/outcome.js';
 import type { Clock } from '../shared/clock.js';
@@ -26,6 +26,7 @@ async function baselinesOf(entry: GuideEntry, sources: Source[], store: Snapshot
 
 /** In a check: searches for the entry's new page when a source is gone, moved away, or lost its procedure. */
 export async function discoverAfterCheck(entry: GuideEntry, sources: Source[], observations: SourceObservation[], deps: EntryDiscoveryDeps): Promise<Discovery | null> {
+  if (!observations.some(mayCallForSearch)) return null;
   const profile = profileFor(entry, await baselinesOf(entry, sources, deps.store));
   const starts = observations.map((observation) => searchStartFor(observation, profile)).filter((start): start is SearchStart => start !== null);
   if (starts.length === 0) return null;

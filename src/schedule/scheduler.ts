@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { schedule as nodeCronSchedule } from 'node-cron';
 import { systemClock, type Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
@@ -102,6 +103,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return Promise.resolve({ kind: 'skipped', reason: 'overlap' });
     }
     const controller = new AbortController();
+    // Every request in flight listens to the run's signal (up to one per host fetched at once): many, not a leak.
+    setMaxListeners(0, controller.signal);
     const startedAt = clock.now();
     const promise = execute(trigger, controller, startedAt).finally(() => {
       current = null;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -53,6 +54,8 @@ async function exists(path: string): Promise<boolean> {
 export const documentsDir = (root: string, entryId: string, sourceKey: string) => join(root, entryId, sourceKey, 'documents');
 
 export async function documentKeysIn(dir: string): Promise<string[]> {
+  // Most pages link no document: a stat that cannot throw is the cheap way to learn there is no folder.
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
   try {
     return (await readdir(dir, { withFileTypes: true })).filter((item) => item.isDirectory()).map((item) => item.name).sort();
   } catch {

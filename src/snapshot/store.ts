@@ -104,9 +104,19 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
       throw error;
     }
   }
+  // In a run's transaction nothing lands in the folders before the end, so each folder is listed once per run.
+  const listings = new Map<string, Promise<Set<string>>>();
+  const listing = (folder: string): Promise<Set<string>> => {
+    const list = () => readdir(folder).then((names) => new Set(names), () => new Set<string>());
+    if (!options.transaction) return list();
+    let listed = listings.get(folder);
+    if (!listed) listings.set(folder, (listed = list()));
+    return listed;
+  };
+
   async function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot): Promise<SnapshotRead> {
     // One listing of the folder, then only the files that are there are opened.
-    const listed = new Set(await readdir(join(root, entryId, key)).catch(() => [] as string[]));
+    const listed = await listing(join(root, entryId, key));
     const pathOf = (ext: Ext) => {
       const path = rel(entryId, key, slot, ext);
       return tx.isStaged(path) || listed.has(`${slot}.${ext}`) ? tx.path(path) : null;

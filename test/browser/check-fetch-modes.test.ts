@@ -1,5 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_ENV_VAR, locateBrowser } from '../../src/fetch/locate-browser.js';
@@ -7,6 +6,7 @@ import { calvados, workspace } from '../check/fixture-run.js';
 import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { CLIENT_ROUTE, jsRenderedRoutes, RENDERED_TEXT, SHELL_PATH } from './fixtures.js';
+import { tempFolderSync } from '../support/temp.js';
 
 /** `aes-watch check` end to end: which fetch mode runs, and whether a browser starts at all. */
 const DSFR_PATH = '/Demarches/Sejour/Admission-exceptionnelle';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const real = await locateBrowser({ ...process.env, [BROWSER_ENV_VAR]: '' });
   if (real.kind !== 'found') throw new Error(real.message);
   // A Chromium that leaves a trace each time it starts: the proof a run did (or did not) launch one.
-  const dir = mkdtempSync(join(tmpdir(), 'aes-watch-wrapper-'));
+  const dir = tempFolderSync('aes-watch-wrapper-');
   marker = join(dir, 'launched.log');
   const wrapper = join(dir, 'chromium');
   writeFileSync(wrapper, `#!/bin/sh\necho launched >> '${marker}'\nexec '${real.path}' "$@"\n`);

@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
@@ -11,6 +10,7 @@ import { renderHtmlReport } from '../../src/report/html.js';
 import type { Lang } from '../../src/shared/lang.js';
 import type { RunReport } from '../../src/report/schema.js';
 import { entryReport, normandyReport, runReport, sourceReport } from './run-report-builder.js';
+import { tempFolderSync } from '../support/temp.js';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
 
@@ -22,7 +22,7 @@ describe('the HTML report in real Chromium', () => {
     const location = await locateBrowser(process.env);
     if (location.kind !== 'found') throw new Error(location.message);
     browser = await launchChromium(location);
-    reportsDir = join(mkdtempSync(join(tmpdir(), 'aes-watch-html-')), 'reports');
+    reportsDir = join(tempFolderSync('aes-watch-html-'), 'reports');
     mkdirSync(join(reportsDir, 'test-screenshots'), { recursive: true });
   });
 

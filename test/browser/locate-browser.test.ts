@@ -1,9 +1,9 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBrowserFetcher } from '../../src/fetch/browser.js';
 import { locateBrowser, type BrowserLookup } from '../../src/fetch/locate-browser.js';
+import { tempFolderSync } from '../support/temp.js';
 
 /** A lookup where nothing exists: no Playwright browser, no system path, nothing on PATH. */
 const NOWHERE: BrowserLookup = {
@@ -22,7 +22,7 @@ describe('locateBrowser', () => {
   };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'aes-watch-locate-'));
+    dir = tempFolderSync('aes-watch-locate-');
   });
 
   it('prefers the AES_WATCH_CHROMIUM override over everything else', async () => {
@@ -113,7 +113,7 @@ describe('browser fetcher without a browser', () => {
   });
 
   it('answers browser-unavailable when the executable is not a working Chromium', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'aes-watch-locate-'));
+    const dir = tempFolderSync('aes-watch-locate-');
     const broken = join(dir, 'chromium');
     writeFileSync(broken, '#!/bin/sh\necho "chromium: cannot open display" >&2\nexit 1\n');
     chmodSync(broken, 0o755);

@@ -1,11 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunReport } from '../../src/report/schema.js';
 import { aesWatch, type CliRun } from '../support/cli.js';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { dsfrPage, guideDocument, postalGuideText, postalProcedure, type GuideSectionSpec } from '../support/prefecture.js';
+import { tempFolder } from '../support/temp.js';
 
 /** A working folder with a guide, snapshots and reports, and a way to run `check` on it. */
 export interface Workspace {
@@ -19,7 +19,7 @@ export interface Workspace {
 }
 
 export async function workspace(env: NodeJS.ProcessEnv = {}): Promise<Workspace> {
-  const dir = await mkdtemp(join(tmpdir(), 'aes-check-'));
+  const dir = await tempFolder('aes-check-');
   const ws: Workspace = {
     dir,
     guide: join(dir, 'guide.txt'),

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,17 @@ import { calvados, workspace, type Workspace } from './fixture-run.js';
  */
 const CLI = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
 const RECORDER = fileURLToPath(new URL('../support/record-imports.mjs', import.meta.url));
-const HEAVY = /node_modules\/(cheerio|turndown|@octokit|playwright)/;
+const HEAVY_PACKAGES = ['cheerio', 'turndown', '@octokit', 'playwright', 'pino'];
+const HEAVY = /node_modules\/(cheerio|turndown|@octokit|playwright|pino)\//;
+const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The packages each chunk of the bundled CLI holds, as the build recorded them. */
+const CHUNKS = JSON.parse(readFileSync(join(DIST, 'bundle', 'packages.json'), 'utf8')) as Record<string, string[]>;
+function packagesInChunk(url: string): string[] {
+  if (!url.startsWith('file:')) return [];
+  const path = fileURLToPath(url);
+  if (!path.startsWith(DIST)) return [];
+  return (CHUNKS[path.slice(DIST.length)] ?? []).map((name) => (name.startsWith('@octokit/') ? '@octokit' : name));
+}
 const PAGE = '/Demarches/Etrangers/Admission-exceptionnelle-au-sejour';
 
 interface SpawnedRun {
@@ -33,8 +44,10 @@ async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  const loaded = (await readFile(log, 'utf8').catch(() => '')).split('\n');
-  const heavy = [...new Set(loaded.map((url) => HEAVY.exec(url)?.[1]).filter((name): name is string => name !== undefined))].sort();
+  const loaded = (await readFile(log, 'utf8').catch(() => '')).split('\n').map((line) => line.split(' ')[0] ?? '');
+  // A package is loaded from node_modules, or inside the bundle chunk that holds it.
+  const packages = [...loaded.flatMap((url) => HEAVY.exec(url)?.[1] ?? []), ...loaded.flatMap(packagesInChunk)];
+  const heavy = [...new Set(packages.filter((name) => HEAVY_PACKAGES.includes(name)))].sort();
   const report = RunReport.parse(JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8')));
   return { code, stderr, report, heavy };
 }

@@ -116,7 +116,7 @@ describe('real prefecture pages', () => {
     expect(entry).toMatchObject({ status: 'ok', reasons: [] });
     expect(entry.facts.checked).toContainEqual({ kind: 'channel', value: 'postal', found: true });
     expect(entry.facts.added).toContainEqual({ kind: 'channel', value: 'unknown' });
-    expect(await readFile(join(ws.reports, 'latest.md'), 'utf8')).toMatch(/\| nouveau sur la page \| mode de dépôt \| unknown \|/);
+    expect(await readFile(join(ws.reports, 'latest.md'), 'utf8')).toMatch(/\| nouveau sur la page \| mode de dépôt \| non précisé par la page \|/);
   });
 
   it('re-extract baselines stored by the previous extractor silently', async () => {

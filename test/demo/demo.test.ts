@@ -1,14 +1,14 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/demo/story.js';
+import { tempFolder } from '../support/temp.js';
 
 /** The Normandy seed guide end to end, against the bundled replay of its four prefecture pages. */
 describe('npm run demo', () => {
   it('records baselines in round 1 and finds every prefecture change in round 2', async () => {
-    const work = join(await mkdtemp(join(tmpdir(), 'aes-demo-')), 'demo');
+    const work = join(await tempFolder('aes-demo-'), 'demo');
     const out = new PassThrough();
     let printed = '';
     out.on('data', (chunk: Buffer) => (printed += chunk.toString()));

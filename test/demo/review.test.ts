@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,13 +7,14 @@ import { runDemo } from '../../src/demo/story.js';
 import { RunReport } from '../../src/report/schema.js';
 import { aesWatch } from '../support/cli.js';
 import { startUntil } from '../support/ctrl-c.js';
+import { tempFolder } from '../support/temp.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
 
 /** The README's editor path, on the demo: stale → fix the guide → accept → recheck → ok, with the printed commands. */
 describe('npm run demo -- --review', () => {
   it('keeps the replay site up and prints commands that take Calvados from stale to ok', async () => {
-    const work = join(await mkdtemp(join(tmpdir(), 'aes-review-')), 'demo');
+    const work = join(await tempFolder('aes-review-'), 'demo');
     const out = new PassThrough();
     let printed = '';
     out.on('data', (chunk: Buffer) => (printed += chunk.toString()));
@@ -51,7 +51,7 @@ describe('npm run demo -- --review', () => {
   });
 
   it('stops cleanly on Ctrl-C (SIGINT)', async () => {
-    const work = join(await mkdtemp(join(tmpdir(), 'aes-review-')), 'demo');
+    const work = join(await tempFolder('aes-review-'), 'demo');
     const demo = await startUntil([join(REPO, 'dist/src/demo/main.js'), '--review', work], { stream: 'stdout', ready: 'until you press Ctrl-C' });
     expect(await demo.interrupt()).toBe(0);
     expect(demo.printed()).toContain('Replay site stopped.');

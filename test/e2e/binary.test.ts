@@ -8,6 +8,7 @@ import { acquireRunLock, lockPathFor } from '../../src/schedule/lock.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { dsfrPage, guideDocument, postalGuideText, postalProcedure } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
+import { benchGuide, benchPage, benchSections } from '../../bench/fixtures.js';
 
 /**
  * The built binary, as a user or a script runs it: `node dist/src/cli/main.js`
@@ -54,6 +55,20 @@ describe('the aes-watch binary', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: aes-watch /);
     expect(run.stdout).toContain('check');
+  });
+
+  it('checks many hosts at once and prints no warning of Node\'s on the way', async () => {
+    // 20 prefectures fetched at once: each request in flight listens to the run's signal.
+    const sites = await Promise.all(Array.from({ length: 20 }, (_, i) => startSite({ '/page': { body: benchPage(i) } }, `127.0.16.${i + 1}`)));
+    try {
+      await writeFile(join(dir, 'many.txt'), benchGuide('Manyland', benchSections('Many-', 20, (i) => sites[i]!.url('/page'), (i) => i)));
+      const run = await aesWatch(['check', '--guide', 'many.txt', '--per-host-delay', '0', '--retries', '0', '--timeout', '5000'], dir);
+      expect(run.stderr).not.toMatch(/Warning/);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain('20 entries: 0 stale, 0 unreachable, 20 ok.');
+    } finally {
+      await Promise.all(sites.map((s) => s.close()));
+    }
   });
 
   it('exits 0 when the run completes, and writes the report', async () => {

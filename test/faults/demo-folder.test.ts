@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { runDemo } from '../../src/demo/story.js';
 import { FOLDER_MARKER } from '../../src/shared/owned-folder.js';
 import { calvados, workspace } from '../check/fixture-run.js';
 import { postalGuideText } from '../support/prefecture.js';
+import { tempFolder } from '../support/temp.js';
 
 /** Issue #10 B7: nothing deleted that aes-watch did not create. */
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -23,7 +23,7 @@ async function fingerprint(dir: string): Promise<Record<string, string>> {
 
 /** A folder a person cares about: notes, a nested project, a dotfile, and names the demo itself would use. */
 async function someonesFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'aes-precious-'));
+  const dir = await tempFolder('aes-precious-');
   await writeFile(join(dir, 'notes.txt'), 'mes notes\n');
   await writeFile(join(dir, '.env'), 'SECRET=1\n');
   await mkdir(join(dir, 'src', 'deep'), { recursive: true });
@@ -45,7 +45,7 @@ describe('demo and check write only into a folder that is new, empty or their ow
   });
 
   it('demo runs in a new folder, marks it, and runs again there', async () => {
-    const dir = join(await mkdtemp(join(tmpdir(), 'aes-demo-')), 'fresh');
+    const dir = join(await tempFolder('aes-demo-'), 'fresh');
     await runDemo(ROOT, dir, quiet());
     expect(await readdir(dir)).toEqual(expect.arrayContaining([FOLDER_MARKER, 'normandie.txt', 'reports', 'snapshots']));
     const again = await runDemo(ROOT, dir, quiet());

@@ -1,15 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { benchGuide, benchPage, benchSections } from '../../bench/fixtures.js';
 import { RunReport } from '../../src/report/schema.js';
 import { EntryState, SnapshotMeta } from '../../src/snapshot/schema.js';
 import { sha256 } from '../../src/snapshot/store.js';
 import { aesWatch } from '../support/cli.js';
 import { FOLDER_MARKER } from '../../src/shared/owned-folder.js';
+import { seeded } from '../support/seeded.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 
 /**
@@ -18,36 +19,37 @@ import { startSite, type FixtureSite } from '../support/site.js';
  * `current.*` files of a source come from one fetch (the hashes in
  * `current.json` say so), no baseline changed; and the next run takes the
  * dead run's lock over and gives the verdicts of a run never interrupted.
+ *
+ * The trials are independent (each its own copy of the store), so they run
+ * two at a time; each child sends its trial's User-Agent (from the config file
+ * in its folder), so the sites count each child's requests apart.
  */
 const MAIN = resolve('dist/src/cli/main.js');
 const ENTRIES = 50;
 const HOSTS = 10;
 const TRIALS = 20;
+/** Trials at once: the machine has 2 CPUs. */
+const SLOTS = 2;
 
-/** mulberry32: the kill moments are random, and the same on every run of the suite. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Night 2, against night 1: 15 pages changed, 10 back from an outage (first baseline), 5 now down.
 const changed = (i: number) => i < 15;
 const backTonight = (i: number) => i >= 15 && i < 25;
 const downTonight = (i: number) => i >= 25 && i < 30;
 let night = 1;
-let onRequest: (() => void) | null = null;
+/** What to do on each request, by the User-Agent of the run that sends it. */
+const onRequest = new Map<string, () => void>();
 
 const sites: FixtureSite[] = [];
+let root: string;
 let template: string;
 let guide: string;
 
-async function respond(i: number, res: import('node:http').ServerResponse) {
-  onRequest?.();
+async function respond(i: number, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) {
+  onRequest.get(req.headers['user-agent'] ?? '')?.();
+  // No keep-alive: a connection left in this process's pool by one in-process
+  // run could be closed by its idle timer just as the next run reuses it.
+  res.setHeader('connection', 'close');
   // A little latency, so a run lasts long enough to be cut at many places.
   await new Promise((done) => setTimeout(done, 15));
   const down = night === 1 ? backTonight(i) : downTonight(i);
@@ -68,6 +70,33 @@ function spawnCheck(dir: string): { child: ChildProcess; done: Promise<{ code: n
   return { child, done: new Promise((ok) => child.on('close', (code, signal) => ok({ code, signal, stdout, stderr }))) };
 }
 
+/** A folder of its own for one run: a copy of the night-1 store, and a config naming the run in its User-Agent. */
+async function runFolder(name: string): Promise<{ dir: string; userAgent: string }> {
+  const dir = join(root, name);
+  // The system's cp: a fifth of the CPU of fs.cp for the store's few hundred files.
+  await new Promise<void>((copied, failed) => execFile('cp', ['-R', template, dir], (error) => (error ? failed(error) : copied())));
+  const userAgent = `aes-watch-kill-test/${name}`;
+  await writeFile(join(dir, 'aes-watch.config.json'), JSON.stringify({ userAgent }));
+  return { dir, userAgent };
+}
+
+/** At most `n` tasks at a time, the others wait their turn in order. */
+function limit(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (free > 0) free -= 1;
+    else await new Promise<void>((turn) => waiting.push(turn));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    }
+  };
+}
+
 const verdicts = (report: RunReport) => Object.fromEntries(report.entries.map((e) => [e.id, `${e.status}:${[...new Set(e.reasons.map((r) => r.code))].sort().join(',')}`]));
 
 async function files(root: string): Promise<string[]> {
@@ -86,7 +115,7 @@ async function pendingSources(snapshots: string): Promise<Set<string>> {
 }
 
 /** Every file parses; every source's `current.*` agree with the hashes in `current.json`. Returns the sources checked. */
-async function expectWholeStore(snapshots: string, skip: Set<string> = new Set()): Promise<number> {
+async function expectWholeStore(expect: ExpectStatic, snapshots: string, skip: Set<string> = new Set()): Promise<number> {
   let sources = 0;
   for (const path of await files(snapshots)) {
     const rel = path.slice(snapshots.length + 1);
@@ -112,71 +141,92 @@ async function baselines(snapshots: string): Promise<Map<string, string>> {
 let reference: Record<string, string>;
 let tailMs: number;
 
-beforeAll(async () => {
-  for (let h = 0; h < HOSTS; h++) sites.push(await startSite({}, `127.0.13.${h + 1}`));
-  for (let i = 0; i < ENTRIES; i++) sites[i % HOSTS]!.set(`/page-${i}`, (_req, res) => void respond(i, res));
-  template = await mkdtemp(join(tmpdir(), 'aes-kill-'));
-  guide = join(template, 'guide.txt');
-  await writeFile(guide, benchGuide('Killland', benchSections('Kill-', ENTRIES, (i) => sites[i % HOSTS]!.url(`/page-${i}`), (i) => i)));
-  const first = await aesWatch(args(template), { cwd: template });
-  expect(first.code).toBe(0);
-  expect(RunReport.parse(JSON.parse(first.stdout)).summary).toEqual({ ok: 40, stale: 0, unreachable: 10 });
-
-  // The night never interrupted, as a real child process: its verdicts, and how long it runs after its last request.
-  night = 2;
-  const dir = await mkdtemp(join(tmpdir(), 'aes-kill-ref-'));
-  await cp(template, dir, { recursive: true });
+/** A whole night-2 run as a child process: its verdicts, and how long it runs after its last request. */
+async function uninterrupted(name: string): Promise<{ verdicts: Record<string, string>; tailMs: number }> {
+  const { dir, userAgent } = await runFolder(name);
   let lastRequest = 0;
-  onRequest = () => (lastRequest = performance.now());
+  onRequest.set(userAgent, () => (lastRequest = performance.now()));
   const { done } = spawnCheck(dir);
   const result = await done;
-  tailMs = performance.now() - lastRequest;
-  onRequest = null;
-  expect(result.code).toBe(0);
-  reference = verdicts(RunReport.parse(JSON.parse(result.stdout)));
+  const tail = performance.now() - lastRequest;
+  onRequest.delete(userAgent);
+  expect(result.code, result.stderr).toBe(0);
+  return { verdicts: verdicts(RunReport.parse(JSON.parse(result.stdout))), tailMs: tail };
+}
+
+beforeAll(async () => {
+  for (let h = 0; h < HOSTS; h++) sites.push(await startSite({}, `127.0.13.${h + 1}`));
+  for (let i = 0; i < ENTRIES; i++) sites[i % HOSTS]!.set(`/page-${i}`, (req, res) => void respond(i, req, res));
+  root = await mkdtemp(join(tmpdir(), 'aes-kill-'));
+  template = join(root, 'template');
+  await mkdir(template);
+  guide = join(root, 'guide.txt');
+  await writeFile(guide, benchGuide('Killland', benchSections('Kill-', ENTRIES, (i) => sites[i % HOSTS]!.url(`/page-${i}`), (i) => i)));
+  const first = await aesWatch(args(template), { cwd: template });
+  expect(first.code, first.stderr).toBe(0);
+  expect(RunReport.parse(JSON.parse(first.stdout)).summary).toEqual({ ok: 40, stale: 0, unreachable: 10 });
+
+  // The night never interrupted, as real child processes, as many at once as the trials run:
+  // their verdicts, and how long a run lasts after its last request under that load.
+  night = 2;
+  const runs = await Promise.all(Array.from({ length: SLOTS }, (_, n) => uninterrupted(`reference-${n + 1}`)));
+  reference = runs[0]!.verdicts;
+  for (const run of runs) expect(run.verdicts).toEqual(reference);
   expect(Object.values(reference).filter((v) => v.startsWith('stale')).length).toBe(15);
+  tailMs = runs.reduce((sum, run) => sum + run.tailMs, 0) / runs.length;
 }, 120_000);
 afterAll(async () => {
   for (const site of sites) await site.close();
+  if (root) await rm(root, { recursive: true, force: true, maxRetries: 3 });
 });
 
 describe('check killed with SIGKILL mid-run', () => {
   const random = seeded(10);
   // Half the moments fall among the fetches (after request k), half after the last one (reports, commit).
   const moments = Array.from({ length: TRIALS }, (_, t) => (t % 2 === 0 ? { afterRequest: 1 + Math.floor(random() * ENTRIES), delayMs: Math.floor(random() * 20) } : { afterRequest: ENTRIES, delayMs: -1, tailShare: random() }));
+  const turn = limit(SLOTS);
 
-  it.each(moments.map((moment, t) => [t + 1, moment] as const))('kill %i: the store stays whole and the next run gives the same verdicts', async (_, moment) => {
-    const dir = await mkdtemp(join(tmpdir(), 'aes-kill-'));
-    await cp(template, dir, { recursive: true });
-    const snapshots = join(dir, 'snapshots');
-    const before = await baselines(snapshots);
+  it.concurrent.for(moments.map((moment, t) => [t + 1, moment] as const))('kill %i: the store stays whole and the next run gives the same verdicts', { timeout: 120_000 }, ([t, moment], { expect }) =>
+    turn(async () => {
+      const { dir, userAgent } = await runFolder(`kill-${t}`);
+      const snapshots = join(dir, 'snapshots');
+      const before = await baselines(snapshots);
 
-    let requests = 0;
-    const { child, done } = spawnCheck(dir);
-    onRequest = () => {
-      requests += 1;
-      if (requests !== moment.afterRequest) return;
-      const delay = moment.delayMs >= 0 ? moment.delayMs : Math.floor((moment.tailShare ?? 0) * tailMs);
-      setTimeout(() => child.kill('SIGKILL'), delay);
-    };
-    const killed = await done;
-    onRequest = null;
-    expect(killed.signal === 'SIGKILL' || killed.code === 0, `${killed.code} ${killed.signal} ${killed.stderr}`).toBe(true);
+      let requests = 0;
+      let kill: NodeJS.Timeout | undefined;
+      const { child, done } = spawnCheck(dir);
+      onRequest.set(userAgent, () => {
+        requests += 1;
+        if (requests !== moment.afterRequest) return;
+        const delay = moment.delayMs >= 0 ? moment.delayMs : Math.floor((moment.tailShare ?? 0) * tailMs);
+        kill = setTimeout(() => child.kill('SIGKILL'), delay);
+      });
+      const killed = await done;
+      clearTimeout(kill);
+      onRequest.delete(userAgent);
+      expect(killed.signal === 'SIGKILL' || killed.code === 0, `${killed.code} ${killed.signal} ${killed.stderr}`).toBe(true);
+      const lockLeft = existsSync(join(snapshots, '.aes-watch.lock'));
+      // A kill among the fetches always cuts the run, leaving its lock behind.
+      if (moment.delayMs >= 0) expect({ signal: killed.signal, lockLeft }).toEqual({ signal: 'SIGKILL', lockLeft: true });
+      // A kill that lands once the run has released its lock, or after it exited, cut nothing:
+      // the run finished, and printed its whole report before releasing the lock.
+      if (killed.code === 0 || !lockLeft) expect(verdicts(RunReport.parse(JSON.parse(killed.stdout))), killed.stderr).toEqual(reference);
 
-    const pending = await pendingSources(snapshots);
-    const checked = await expectWholeStore(snapshots, pending);
-    expect(checked + pending.size).toBeGreaterThanOrEqual(40);
-    const after = await baselines(snapshots);
-    for (const [path, hash] of before) expect(after.get(path), `${path} unchanged`).toBe(hash);
+      const pending = await pendingSources(snapshots);
+      const checked = await expectWholeStore(expect, snapshots, pending);
+      expect(checked + pending.size).toBeGreaterThanOrEqual(40);
+      const after = await baselines(snapshots);
+      for (const [path, hash] of before) expect(after.get(path), `${path} unchanged`).toBe(hash);
 
-    // The next run: the dead run's lock is taken over, an unfinished commit finished.
-    const lockLeft = existsSync(join(snapshots, '.aes-watch.lock'));
-    const next = await aesWatch(args(dir), { cwd: dir });
-    expect(next.code, next.stderr).toBe(0);
-    if (killed.signal === 'SIGKILL') expect(lockLeft || requests === 0).toBe(true);
-    expect(verdicts(RunReport.parse(JSON.parse(next.stdout)))).toEqual(reference);
-    expect(await expectWholeStore(snapshots)).toBe(50);
-    expect((await readdir(snapshots)).filter((name) => name.startsWith('.aes-watch-') && name !== FOLDER_MARKER)).toEqual(['.aes-watch.lock'].filter((n) => existsSync(join(snapshots, n))));
-    for (const [path, hash] of before) expect((await baselines(snapshots)).get(path)).toBe(hash);
-  }, 60_000);
+      // The next run: the dead run's lock is taken over, an unfinished commit finished.
+      const next = await aesWatch(args(dir), { cwd: dir });
+      expect(next.code, next.stderr).toBe(0);
+      expect(verdicts(RunReport.parse(JSON.parse(next.stdout)))).toEqual(reference);
+      expect(await expectWholeStore(expect, snapshots)).toBe(50);
+      expect((await readdir(snapshots)).filter((name) => name.startsWith('.aes-watch-') && name !== FOLDER_MARKER && name !== '.aes-watch-cache')).toEqual(['.aes-watch.lock'].filter((n) => existsSync(join(snapshots, n))));
+      const final = await baselines(snapshots);
+      for (const [path, hash] of before) expect(final.get(path), `${path} unchanged`).toBe(hash);
+      await rm(dir, { recursive: true, force: true });
+    }),
+  );
 });

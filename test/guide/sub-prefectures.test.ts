@@ -1,13 +1,13 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aesWatch } from '../support/cli.js';
 import { guideDocument, postalGuideText } from '../support/prefecture.js';
+import { tempFolder } from '../support/temp.js';
 
 /** `aes-watch guide --json` says, for each sous-préfecture, whether it takes AES requests. */
 async function guideJson(closing: string) {
-  const dir = await mkdtemp(join(tmpdir(), 'aes-subpref-'));
+  const dir = await tempFolder('aes-subpref-');
   const text = guideDocument('Normandie', [
     { code: '76', departmentPhrase: 'de la Seine-Maritime', prefecture: 'Rouen', url: 'https://www.seine-maritime.gouv.fr/aes', procedure: postalGuideText() },
   ])

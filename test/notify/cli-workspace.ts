@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunReport } from '../../src/report/schema.js';
 import { aesWatch, type CliRun } from '../support/cli.js';
 import type { FakeGitHub } from '../support/fake-github.js';
 import { guideDocument, type GuideSectionSpec } from '../support/prefecture.js';
+import { tempFolder } from '../support/temp.js';
 
 /** A working folder for `aes-watch check --issues github` against a fixture site and the fake GitHub. */
 export interface IssueWorkspace {
@@ -21,7 +21,7 @@ export interface IssueWorkspace {
 }
 
 export async function issueWorkspace(fake: FakeGitHub, env: NodeJS.ProcessEnv = {}): Promise<IssueWorkspace> {
-  const dir = await mkdtemp(join(tmpdir(), 'aes-issues-'));
+  const dir = await tempFolder('aes-issues-');
   const guide = join(dir, 'guide.txt');
   const reports = join(dir, 'reports');
   const fullEnv: NodeJS.ProcessEnv = {

@@ -1,14 +1,13 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { ReporterContext } from '../../src/report/reporter.js';
 import type { EntryReport, RunReport } from '../../src/report/schema.js';
 import { createLogger } from '../../src/shared/log.js';
+import { tempFolder } from '../support/temp.js';
 
 /** A reporter context whose log (debug level, the real redaction config) and output are captured. */
 export async function reporterContext(env: NodeJS.ProcessEnv, overrides: Partial<ReporterContext> = {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'aes-notify-'));
+  const dir = await tempFolder('aes-notify-');
   const logStream = new PassThrough();
   const outStream = new PassThrough();
   const logText: string[] = [];

@@ -1,9 +1,9 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startUntil } from '../support/ctrl-c.js';
 import { REPO } from './support/child-build.js';
+import { tempFolder } from '../support/temp.js';
 
 /**
  * The README's self-hosting command, `node dist/src/cli/main.js schedule`, as a
@@ -12,7 +12,7 @@ import { REPO } from './support/child-build.js';
  */
 describe('node dist/src/cli/main.js schedule', () => {
   it('stops on Ctrl-C with exit 0 and logs JSON lines off a terminal', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aes-schedule-'));
+    const dir = await tempFolder('aes-schedule-');
     await writeFile(join(dir, 'aes-watch.config.json'), '{}\n');
     const daemon = await startUntil([join(REPO, 'dist/src/cli/main.js'), 'schedule'], { cwd: dir, stream: 'stderr', ready: '"event":"scheduler-started"' });
     expect(await daemon.interrupt()).toBe(0);

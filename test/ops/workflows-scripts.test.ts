@@ -81,6 +81,20 @@ describe('commit step', () => {
     expect(git(work, 'status', '--porcelain')).toBe('M data/guides/normandie.txt');
   });
 
+  it("leaves aes-watch's own files (the parsed-guide cache, the folder marker) out of the entries it names", async () => {
+    await put('snapshots/.aes-watch-cache/guides.json', '{"reader":"r","guides":{}}\n');
+    await put('snapshots/.aes-watch-folder', 'aes-watch\n');
+    await put('snapshots/61-orne/state.json', '{}\n');
+    runStep('commit the snapshots', commitEnv);
+    expect(originLog()).toEqual(['snapshots: 61-orne [skip ci]', 'seed']);
+    expect(git(origin, 'log', '-1', '--format=%b', 'main')).toContain('Changed entries: 1.');
+
+    await put('snapshots/.aes-watch-cache/guides.json', '{"reader":"r2","guides":{}}\n');
+    runStep('commit the snapshots', commitEnv);
+    expect(originLog()[0]).toBe('snapshots: the parsed guide [skip ci]');
+    expect(git(origin, 'log', '-1', '--format=%b', 'main')).toContain('Changed entries: 0.');
+  });
+
   it('names an accept run after the entries accepted and who reviewed them', async () => {
     await put('snapshots/14-calvados/prefecture-page/baseline.md', 'Préfecture du Calvados\n');
     runStep('commit the snapshots', { ...commitEnv, ACCEPTED: '14-calvados', ACTOR: 'redaction-gisti' });

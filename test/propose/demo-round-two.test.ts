@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuideEntry } from '../../src/guide/entry.js';
@@ -7,6 +6,7 @@ import { guideDate } from '../../src/propose/section-writer.js';
 import type { Proposal } from '../../src/propose/schema.js';
 import type { RunReport } from '../../src/report/schema.js';
 import { demoRoundTwo, SUCCESSOR_PATH, type DemoScene } from './demo-scene.js';
+import { tempFolder } from '../support/temp.js';
 
 /** The four Normandy entries through the demo's round 2: new CEDEX, moved page, gone page, online-only. */
 let scene: DemoScene;
@@ -49,7 +49,7 @@ function expectGuideFrame(proposal: Proposal, header: string[], channel: string,
 
 /** `aes-watch guide` reads the draft back into an entry citing the proposed URL. */
 async function readBack(proposal: Proposal): Promise<GuideEntry> {
-  const file = join(await mkdtemp(join(tmpdir(), 'aes-draft-')), 'draft.txt');
+  const file = join(await tempFolder('aes-draft-'), 'draft.txt');
   await writeFile(file, proposal.section);
   const result = await scene.run(['guide', file, '--json']);
   expect(result.code).toBe(0);

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startReplaySite, type ReplaySite } from '../../src/demo/replay-site.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { aesWatch, type CliRun } from '../support/cli.js';
+import { tempFolder } from '../support/temp.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -40,7 +40,7 @@ export interface DemoScene {
 
 /** The demo's Normandy guide checked through round 1 (baselines) and round 2 (the prefectures changed). */
 export async function demoRoundTwo(): Promise<DemoScene> {
-  const work = await mkdtemp(join(tmpdir(), 'aes-propose-'));
+  const work = await tempFolder('aes-propose-');
   const site = await startReplaySite(join(ROOT, 'data', 'demo'));
   const orne = await startSite({ [SUCCESSOR_PATH]: { body: ORNE_SUCCESSOR } }, '127.0.61.1');
   const guide = join(work, 'normandie.txt');

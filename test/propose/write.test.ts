@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { aesWatch } from '../support/cli.js';
 import { ROOT } from './demo-scene.js';
+import { tempFolder } from '../support/temp.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const MANCHE_PAGE = await readFile(join(ROOT, 'data/demo/round-2/manche-new.html'), 'utf8');
@@ -34,7 +35,7 @@ afterEach(async () => {
 });
 
 async function workspace() {
-  const dir = await mkdtemp(join(tmpdir(), 'aes-propose-write-'));
+  const dir = await tempFolder('aes-propose-write-');
   const guide = await threeSectionGuide(dir);
   site = await startSite({ '/manche': { body: MANCHE_PAGE }, '/contradiction': { body: CONTRADICTORY } }, '127.0.50.1');
   const args = (...rest: string[]) => ['propose', '50', '--guide', guide.path, '--snapshots', join(dir, 'snapshots'), '--reports', join(dir, 'reports'), '--per-host-delay', '0', ...rest];

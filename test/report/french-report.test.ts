@@ -1,14 +1,15 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { draftIssue } from '../../src/notify/issue-body.js';
 import { renderHtmlReport } from '../../src/report/html.js';
+import { factValue, labelsFor } from '../../src/report/labels.js';
 import { localDateTime } from '../../src/report/local-time.js';
 import { renderMarkdownReport } from '../../src/report/markdown.js';
 import { aesWatch } from '../support/cli.js';
 import { entryReport, normandyReport, runReport, sourceReport } from '../browser/run-report-builder.js';
+import { tempFolder } from '../support/temp.js';
 
 const winter = { startedAt: '2026-12-01T14:42:12.042Z', finishedAt: '2026-12-01T14:44:03.000Z' };
 
@@ -19,6 +20,18 @@ describe('the report in French (the default)', () => {
     expect(localDateTime('2025-07-01T06:00:00.000Z', 'fr')).toMatch(/^1 juillet 2025 .*08:00$/);
     expect(localDateTime(winter.startedAt, 'fr')).toMatch(/^1 décembre 2026 .*15:42$/);
     expect(localDateTime(winter.startedAt, 'en')).toMatch(/^1 December 2026 .*15:42$/);
+  });
+
+  it('words every channel value in French, "unknown" included', () => {
+    const fr = labelsFor('fr');
+    expect(['postal', 'online', 'appointment', 'in-person', 'unknown'].map((value) => factValue(fr, 'channel', value))).toEqual([
+      'par courrier',
+      'en ligne',
+      'sur rendez-vous',
+      'sur place',
+      'non précisé par la page',
+    ]);
+    expect(factValue(labelsFor('en'), 'channel', 'unknown')).toBe('unknown');
   });
 
   it('writes the Markdown report in French with Paris times', () => {
@@ -54,7 +67,7 @@ describe('the report in French (the default)', () => {
   });
 
   it('gives English with --lang en, from the CLI', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'aes-lang-'));
+    const dir = await tempFolder('aes-lang-');
     await mkdir(join(dir, 'reports'));
     await writeFile(join(dir, 'reports', 'latest.json'), JSON.stringify(runReport(normandyReport().entries, winter)));
     const fr = await aesWatch(['report', '--format', 'html'], { cwd: dir });

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { createFileSnapshotStore, type SnapshotStore } from '../../src/snapshot/store.js';
+import { tempFolder } from '../support/temp.js';
 
 function snapshot(text: string): Snapshot {
   return {
@@ -33,7 +33,7 @@ describe('file snapshot store', () => {
   let root: string;
   let store: SnapshotStore;
   beforeEach(async () => {
-    root = await mkdtemp(join(tmpdir(), 'aes-store-'));
+    root = await tempFolder('aes-store-');
     store = createFileSnapshotStore(root, () => new Date('2026-11-27T01:02:03Z'));
   });
 

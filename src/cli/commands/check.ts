@@ -1,46 +1,34 @@
 import type { Command } from 'commander';
-import { integer, list, oneOf } from '../options.js';
+import { integer, list, oneOf, siteRequest, withSiteOptions, type SiteFlags } from '../options.js';
 import type { CliIO } from '../../shared/io.js';
 import { LANGS, type Lang } from '../../shared/lang.js';
 
-interface CheckFlags {
-  guide?: string[];
+interface CheckFlags extends SiteFlags {
   only?: string[];
-  snapshots?: string;
   reports?: string;
   json?: boolean;
-  perHostDelay?: number;
   concurrency?: number;
-  timeout?: number;
   retries?: number;
   failOn?: ('stale' | 'unreachable')[];
   fetch?: 'http' | 'browser' | 'auto';
   issues?: 'none' | 'github';
   dryRun?: boolean;
   wait?: boolean;
-  config?: string;
   lang?: Lang;
 }
 
 export function registerCheck(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
-    .command('check')
-    .description('Fetch every cited page, snapshot and diff it, and give each guide entry a verdict')
-    .option('--guide <file...>', 'guide documents or folders (default: data/guides)')
+  withSiteOptions(program.command('check').description('Fetch every cited page, snapshot and diff it, and give each guide entry a verdict'))
     .option('--only <id|dept>', 'only these entries or département codes (comma-separated or repeated)', list())
-    .option('--snapshots <dir>', 'snapshot folder (default: snapshots)')
     .option('--reports <dir>', 'report folder (default: reports)')
     .option('--json', 'print the JSON report on stdout')
-    .option('--per-host-delay <ms>', 'pause between two requests to the same host (default: 1000)', integer(0))
     .option('--concurrency <n>', 'hosts fetched at once, one request each (default: 50)', integer(1))
-    .option('--timeout <ms>', 'per-request timeout (default: 30000)', integer(1))
     .option('--retries <n>', 'retries of a transient failure (default: 2)', integer(0))
     .option('--fail-on <status>', 'exit 1 when an entry is stale and/or unreachable', list(['stale', 'unreachable']))
     .option('--fetch <mode>', 'force a fetch mode for every entry: http, browser or auto', oneOf(['http', 'browser', 'auto'] as const))
     .option('--issues <tracker>', 'open/close issues: none or github', oneOf(['none', 'github'] as const))
     .option('--dry-run', 'print the GitHub calls that would be made, make none')
     .option('--wait', 'wait for another run to finish instead of exiting')
-    .option('--config <file>', 'configuration file (default: aes-watch.config.json if present)')
     .option('--lang <lang>', 'language of the HTML/Markdown reports and issue bodies: fr (default) or en', oneOf(LANGS))
     .action(async (flags: CheckFlags) => {
       const { checkRequestFromConfig } = await import('../../run/request.js');
@@ -48,14 +36,11 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
       const request = await checkRequestFromConfig(
         io.cwd,
         {
-          guides: flags.guide,
+          ...siteRequest(flags),
           only: flags.only,
-          snapshotsDir: flags.snapshots,
           reportsDir: flags.reports,
           json: flags.json,
-          perHostDelayMs: flags.perHostDelay,
           concurrency: flags.concurrency,
-          timeoutMs: flags.timeout,
           retries: flags.retries,
           failOn: flags.failOn,
           forcedFetch: flags.fetch,

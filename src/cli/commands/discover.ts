@@ -1,29 +1,20 @@
 import type { Command } from 'commander';
-import { integer, oneOf } from '../options.js';
+import { oneOf, siteRequest, withSiteOptions, type SiteFlags } from '../options.js';
 import { LANGS, type Lang } from '../../shared/lang.js';
 import { UsageError, writeLine, type CliIO } from '../../shared/io.js';
 
-interface DiscoverFlags {
-  guide?: string[];
-  snapshots?: string;
+interface DiscoverFlags extends SiteFlags {
   json?: boolean;
-  perHostDelay?: number;
-  timeout?: number;
-  config?: string;
   lang?: Lang;
 }
 
 export function registerDiscover(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command('discover')
     .description("Search the prefecture's current site for where these entries' procedure lives now")
-    .argument('<id|dept...>', 'entry ids or département codes')
-    .option('--guide <file...>', 'guide documents or folders (default: data/guides)')
-    .option('--snapshots <dir>', 'snapshot folder, where results are cached (default: snapshots)')
+    .argument('<id|dept...>', 'entry ids or département codes');
+  withSiteOptions(command, 'snapshot folder, where results are cached (default: snapshots)')
     .option('--json', 'print the result as JSON on stdout')
-    .option('--per-host-delay <ms>', 'pause between two requests to the same host (default: 1000)', integer(0))
-    .option('--timeout <ms>', 'per-request timeout (default: 30000)', integer(1))
-    .option('--config <file>', 'configuration file (default: aes-watch.config.json if present)')
     .option('--lang <lang>', 'language of the text output: fr (default) or en', oneOf(LANGS))
     .action(async (names: string[], flags: DiscoverFlags) => {
       if (names.length === 0) throw new UsageError('discover: name entries (e.g. 61-orne or 61)');
@@ -33,7 +24,7 @@ export function registerDiscover(program: Command, io: CliIO, setExit: (code: nu
       const { labelsFor } = await import('../../report/labels.js');
       const request = await checkRequestFromConfig(
         io.cwd,
-        { guides: flags.guide, only: names, snapshotsDir: flags.snapshots, perHostDelayMs: flags.perHostDelay, timeoutMs: flags.timeout, lang: flags.lang },
+        { ...siteRequest(flags), only: names, lang: flags.lang },
         flags.config,
       );
       const result = await runDiscover(request, io);
