@@ -76,6 +76,13 @@ describe('snapshot slots', () => {
     expect(again.kind === 'found' && again.screenshot).toBeNull();
   });
 
+  it('are found once written, though the store read them missing before', async () => {
+    expect(await store.read(ENTRY, KEY, 'current')).toEqual({ kind: 'missing' });
+    await store.write(ENTRY, KEY, 'current', snapshot('Texte'));
+    const read = await store.read(ENTRY, KEY, 'current');
+    expect(read.kind === 'found' && read.snapshot.text).toBe('Texte');
+  });
+
   it('are missing when never written, and each slot is its own', async () => {
     expect(await store.read(ENTRY, KEY, 'current')).toEqual({ kind: 'missing' });
     await store.write(ENTRY, KEY, 'current', snapshot('Texte'));
