@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { IssueDraft, IssueIdentity, IssueKind } from './issue-draft.js';
+import type { IssueDraft, IssueIdentity } from './issue-draft.js';
 
 /**
  * The hidden markers that make issues findable and writes idempotent. The
@@ -65,6 +65,3 @@ export function parseCommentMarker(body: string | null | undefined): CommentMark
   return body ? parseJson(body, COMMENT_RE, CommentMarker) : null;
 }
 
-export function markerIdentity(marker: IssueMarker): IssueIdentity {
-  return { entryId: marker.entry, kind: marker.kind as IssueKind, guideUpdated: marker.guide };
-}

@@ -197,8 +197,13 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
         if (read.kind === 'absent') return { state: EntryState.parse({}), damaged: null };
         let problem = 'state.json is a folder, not a file';
         if (read.kind === 'file') {
+          let json: unknown;
           try {
-            return { state: EntryState.parse(JSON.parse(read.bytes.toString('utf8'))), damaged: null };
+            json = JSON.parse(read.bytes.toString('utf8'));
+            const state = EntryState.safeParse(json);
+            if (state.success) return { state: state.data, damaged: null };
+            const issue = state.error.issues[0];
+            problem = `state.json is not valid (${issue?.path.join('.') || 'the state'}: ${issue?.message})`;
           } catch (error) {
             problem = `state.json is not valid (${(error as Error).message.split('\n')[0]})`;
           }
