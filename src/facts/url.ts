@@ -53,7 +53,7 @@ const SCHEME_URL = /https?:\/\/[^\s<>"'()[\]]+/gi;
  * email (after "@") or a longer URL (after "/"), never a file name ("liste.pdf").
  */
 const BARE_URL =
-  /(?<![\w@./:-])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|(?:[a-z0-9-]+\.)+gouv\.fr|(?:[a-z0-9-]+\.)+(?:fr|com|org|net|eu)(?=\/[\w-]))(?::\d+)?(?:\/[^\s<>"'()[\]]*)?/gi;
+  /(?<![\w@./:%-])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|(?:[a-z0-9-]+\.)+gouv\.fr|(?:[a-z0-9-]+\.)+(?:fr|com|org|net|eu)(?=\/[\w-]))(?::\d+)?(?:\/[^\s<>"'()[\]]*)?/gi;
 /** Cheap pre-check: most texts print no bare link. */
 const MAY_HOLD_BARE_URL = /www\.|\.(?:fr|com|org|net|eu)\b/i;
 const TRAILING_PUNCTUATION = /[.,;:!?*]+$/;

@@ -79,6 +79,12 @@ describe('findUrls', () => {
     expect(findUrls('Aucun lien ici.')).toEqual([]);
   });
 
+  it('takes no part of a percent-encoded address for a bare link', () => {
+    // A mailto link printed encoded: "%40" is the "@" of the email, not the start of a host.
+    expect(findUrls('Écrire à mailto:pref-sejour%40calvados.gouv.fr')).toEqual([]);
+    expect(findUrls('Voir pref%2Fsejour.calvados.gouv.fr')).toEqual([]);
+  });
+
   it('finds a bare link once, not again inside an absolute one', () => {
     expect(findUrls('https://www.calvados.gouv.fr/aes et www.orne.gouv.fr')).toEqual(['https://www.calvados.gouv.fr/aes', 'www.orne.gouv.fr']);
   });
