@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentReasons, formReasons, maskDocumentDetails, onlyDocumentDetailsDiffer } from '../../src/compare/linked.js';
-import type { DocumentReport, FormReport } from '../../src/report/schema.js';
+import { documentReport, formReport } from './document-report.js';
 
 const DOSSIER = 'https://www.calvados.gouv.fr/content/download/1/dossier-aes.pdf';
 const NOTICE = 'https://www.calvados.gouv.fr/content/download/2/notice.pdf';
@@ -83,29 +83,6 @@ describe('maskDocumentDetails', () => {
   });
 });
 
-function documentReport(o: Partial<DocumentReport>): DocumentReport {
-  return {
-    url: DOSSIER,
-    title: 'Dossier de demande AES',
-    citedBy: 'page',
-    status: 'unchanged',
-    reason: null,
-    detail: null,
-    format: 'PDF',
-    size: '524 Ko',
-    date: null,
-    previous: null,
-    httpStatus: 200,
-    bytes: 1000,
-    contentType: 'application/pdf',
-    sha256: null,
-    read: 'text',
-    diffFromBaseline: null,
-    snapshotPath: null,
-    ...o,
-  };
-}
-
 describe('documentReasons', () => {
   it('says nothing of a new or unchanged document', () => {
     expect(documentReasons(documentReport({ status: 'new' }))).toEqual([]);
@@ -132,17 +109,7 @@ describe('documentReasons', () => {
 });
 
 describe('formReasons', () => {
-  const form = (o: Partial<FormReport>): FormReport => ({
-    url: 'https://www.demarches-simplifiees.fr/commencer/aes-calvados',
-    service: 'demarches-simplifiees',
-    id: 'aes-calvados',
-    citedBy: 'guide',
-    state: 'closed',
-    sentence: 'Cette démarche est close',
-    httpStatus: 200,
-    finalUrl: null,
-    ...o,
-  });
+  const form = formReport;
 
   it('reports a closed form the guide relies on, with the sentence that says so', () => {
     expect(formReasons(form({}))).toEqual([

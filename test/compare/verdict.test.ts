@@ -7,6 +7,7 @@ import type { GuideEntry } from '../../src/guide/entry.js';
 import { parseGuide } from '../../src/guide/parse.js';
 import type { DocumentReport, FormReport } from '../../src/report/schema.js';
 import { guideDocument, postalGuideText, type GuideSectionSpec } from '../support/prefecture.js';
+import { documentReport, formReport } from './document-report.js';
 
 /**
  * judgeEntry on its own: a guide entry parsed from a guide document, and what
@@ -60,39 +61,9 @@ const failed = (url = CONTACT): SourceObservation => ({
 
 const gone = (url = CONTACT): SourceObservation => ({ kind: 'gone', url, finalUrl: url, httpStatus: 404, redirects: [], fetchedWith: 'http', detail: 'HTTP 404' });
 
-function document(o: Partial<DocumentReport>): DocumentReport {
-  return {
-    url: 'https://www.calvados.gouv.fr/content/download/1/dossier-aes.pdf',
-    title: 'Dossier de demande AES',
-    citedBy: 'page',
-    status: 'unchanged',
-    reason: null,
-    detail: null,
-    format: 'PDF',
-    size: '524,1 Ko',
-    date: '2022-10-25',
-    previous: null,
-    httpStatus: 200,
-    bytes: 1000,
-    contentType: 'application/pdf',
-    sha256: null,
-    read: 'text',
-    diffFromBaseline: null,
-    snapshotPath: null,
-    ...o,
-  };
-}
+const document = (o: Partial<DocumentReport>): DocumentReport => documentReport({ size: '524,1 Ko', date: '2022-10-25', ...o });
 
-const closedForm: FormReport = {
-  url: 'https://www.demarches-simplifiees.fr/commencer/aes-calvados',
-  service: 'demarches-simplifiees',
-  id: 'aes-calvados',
-  citedBy: 'guide',
-  state: 'closed',
-  sentence: 'Cette démarche est close',
-  httpStatus: 200,
-  finalUrl: 'https://www.demarches-simplifiees.fr/commencer/aes-calvados',
-};
+const closedForm: FormReport = formReport({ finalUrl: 'https://www.demarches-simplifiees.fr/commencer/aes-calvados' });
 
 /** The page as it reads when it agrees with the guide. */
 const AGREEING = postalGuideText();
