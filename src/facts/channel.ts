@@ -85,8 +85,11 @@ function read(sentence: string, followingLines: () => string): Reading {
   const next = following ? split(following) : null;
   const emails = own.emails || (next?.emails ?? false);
   for (const channel of named) reading.means.add(channel);
-  if (own.roles.includes('online-procedure') || next?.roles.includes('online-procedure') || emails) reading.means.add('online');
-  const addressNamed = ADDRESS_FOLLOWS.test(clauses) || isPostal(sentence) || (next !== null && isPostal(following));
+  const onlineFollows = next?.roles.includes('online-procedure') ?? false;
+  if (own.roles.includes('online-procedure') || onlineFollows || emails) reading.means.add('online');
+  // "Déposez votre dossier à :" then a démarches-simplifiées link: the address that follows is the link, not a postal one.
+  const linkIsTheAddress = onlineFollows && !isPostal(following);
+  const addressNamed = isPostal(sentence) || (next !== null && isPostal(following)) || (ADDRESS_FOLLOWS.test(clauses) && !linkIsTheAddress);
   // An address alone says post only when nothing else says how: "prenez rendez-vous … à la préfecture, 2 rue …" is not.
   if (!emails && named.length === 0 && addressNamed) reading.means.add('postal');
   if (reading.means.has('appointment')) reading.means.delete('in-person'); // at the counter, by appointment

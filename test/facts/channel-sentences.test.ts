@@ -12,6 +12,8 @@ describe('channels, sentence by sentence', () => {
     ['an address block after "à l\'adresse suivante"', "Envoyez votre dossier à l'adresse suivante :\nPréfecture du Calvados\nRue Daniel Huet\n14038 CAEN CEDEX 9", ['postal']],
     ['a box and postcode after a colon', 'Envoyez votre dossier :\nPréfecture du Calvados\nCS 30007\n14038 CAEN CEDEX 9', ['postal']],
     ['an email after a colon', 'Envoyez votre dossier à :\nPréfecture du Calvados\npref-sejour@calvados.gouv.fr', ['online']],
+    ['an online-procedure link after a colon', 'Déposez votre dossier à :\nhttps://www.demarches-simplifiees.fr/commencer/aes-14', ['online']],
+    ['an online-procedure link after "à l\'adresse suivante"', "Déposez votre dossier à l'adresse suivante :\n[démarches simplifiées](https://www.demarches-simplifiees.fr/commencer/aes-14)", ['online']],
     ['the counter by appointment', 'Les demandes sont reçues au guichet sur rendez-vous.', ['appointment']],
     ['the counter alone', 'Déposez votre demande au guichet de la préfecture.', ['in-person']],
     ['on site after booking a slot', 'Déposez votre demande sur place, après avoir réservé un créneau.', ['appointment']],
