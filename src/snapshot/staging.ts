@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { StoreWriteError } from '../shared/disk-error.js';
 
 /**
@@ -65,7 +65,13 @@ async function inParallel<T>(items: T[], work: (item: T) => Promise<void>): Prom
 }
 
 async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promise<void> {
-  const manifest = JSON.parse(await readFile(join(commitDir, 'manifest.json'), 'utf8')) as Manifest;
+  const raw = await readFile(join(commitDir, 'manifest.json'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw error;
+  });
+  // No journal: an older release was cut while removing a commit it had applied in full. Nothing is left to do.
+  if (raw === null) return void (await rm(commitDir, { recursive: true, force: true }));
+  const manifest = JSON.parse(raw) as Manifest;
   for (const [from, to] of manifest.moves) {
     // Already moved (an earlier attempt got this far): `from` may now hold a new file.
     if (!(await exists(join(root, to))) && (await exists(join(root, from)))) await fs.rename(join(root, from), join(root, to));
@@ -80,7 +86,11 @@ async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promis
     }),
   );
   for (const rel of manifest.remove) await rm(join(root, rel), { force: true });
-  await rm(commitDir, { recursive: true, force: true });
+  // Applied: the folder leaves the journal's name at once, so a kill while it is removed leaves
+  // what recovery takes for dropped staging, never a commit without its manifest.
+  const applied = join(root, STAGING + basename(commitDir).slice(COMMIT.length));
+  await rename(commitDir, applied);
+  await rm(applied, { recursive: true, force: true });
 }
 
 /** Finishes a commit a killed process left half done, and drops uncommitted staging. */

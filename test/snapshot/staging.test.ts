@@ -227,6 +227,24 @@ describe('recoverStore', () => {
     expect(await tree()).toEqual(['a/current.html', 'a/current.json', 'a/current.json.damaged-1', 'a/current.md']);
   });
 
+  it('drops a commit folder whose manifest is gone (a kill while an applied commit was removed) and leaves the store as it is', async () => {
+    await mkdir(join(root, 'a'), { recursive: true });
+    await writeFile(join(root, 'a/current.md'), 'Texte');
+    // What an older release left when killed halfway through removing a commit it had applied: no manifest, empty folders.
+    await mkdir(join(root, '.aes-watch-commit-0123', 'files', 'a'), { recursive: true });
+    await recoverStore(root);
+    expect((await readdir(root)).filter(isStagingFolder)).toEqual([]);
+    expect(await tree()).toEqual(['a/current.md']);
+  });
+
+  it('never leaves a commit folder behind once a commit is applied', async () => {
+    const tx = new StoreTransaction(root);
+    await tx.put('a/current.md', 'Texte');
+    await tx.commit();
+    expect((await readdir(root)).filter(isStagingFolder)).toEqual([]);
+    expect(await read('a/current.md')).toBe('Texte');
+  });
+
   it('keeps a damaged file moved aside when the new file had already landed at its place', async () => {
     await mkdir(join(root, 'a'), { recursive: true });
     await writeFile(join(root, 'a/current.json'), '{ damaged');
