@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { sha256 } from '../shared/hash.js';
 import type { GuideCache } from './cache.js';
 import type { GuideEntry, GuideProblem, ParsedGuide } from './entry.js';
 import { duplicateIds, parseGuide } from './parse.js';
@@ -97,7 +97,7 @@ export async function loadGuides(paths: string[], cwd: string, cache?: GuideCach
         unusable(1, `cannot read: ${describe(error)}`);
         continue;
       }
-      const digest = cache ? createHash('sha256').update(bytes).digest('hex') : '';
+      const digest = cache ? sha256(bytes) : '';
       let parsed = cache?.get(file, digest) ?? null;
       if (!parsed) {
         const text = isPdfFile(bytes) ? await readGuidePdf(bytes) : readGuideBytes(bytes);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../shared/hash.js';
 import type { GuideEntry } from '../guide/entry.js';
 import { REGION, pageNoise, splitLines } from '../guide/lines.js';
 
@@ -16,9 +16,7 @@ export interface GuideFile {
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function sha256(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256 };
 
 /** The most frequent line end wins; a file without any gets "\n". */
 function dominantEol(text: string): GuideFile['eol'] {

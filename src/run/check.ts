@@ -42,8 +42,6 @@ export interface CheckSeams {
   browser?: () => Fetcher;
   /** The snapshot store's file system calls (tests simulate a full disk here). */
   fs?: StoreFs;
-  /** Fingerprint of the guide reader for the parsed-guide cache; null turns it off (the default outside the bundled CLI). */
-  guideReader?: string | null;
 }
 
 const EMPTY = { ok: 0, stale: 0, unreachable: 0 };
@@ -60,8 +58,8 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   });
 
   const snapshotsDir = resolve(request.cwd, request.snapshotsDir);
-  const reader = seams.guideReader === undefined ? GUIDE_READER : seams.guideReader;
-  const guideCache = reader === null ? undefined : openGuideCache(snapshotsDir, reader);
+  // Only the bundled CLI knows the guide reader's fingerprint; without it there is no cache.
+  const guideCache = GUIDE_READER === null ? undefined : openGuideCache(snapshotsDir, GUIDE_READER);
   const guides = await loadGuides(request.guides, request.cwd, guideCache);
   for (const problem of guides.problems) writeLine(io.stderr, formatProblem(problem));
   // A whole file unusable: nothing is checked. A bad section: the others are, and the run still ends with exit 2.

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { sha256 } from '../shared/hash.js';
 import type { Slot } from './store.js';
 
 /**
@@ -38,8 +38,7 @@ export interface StoredDocument {
 
 export type DocumentRead = { kind: 'missing' } | { kind: 'found'; document: StoredDocument } | { kind: 'corrupt'; problem: string };
 
-const hash = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
-export const documentHash = hash;
+export const documentHash = sha256;
 
 const fileOf = (dir: string, slot: Slot, ext: string) => join(dir, `${slot}.${ext}`);
 
@@ -78,8 +77,8 @@ export async function readStoredDocument(dir: string, slot: Slot): Promise<Docum
   }
   try {
     const [text, bytes] = await Promise.all([readFile(fileOf(dir, slot, 'md'), 'utf8'), readFile(fileOf(dir, slot, meta.ext))]);
-    if (hash(bytes) !== meta.sha256.file) return { kind: 'corrupt', problem: 'file does not match its recorded hash' };
-    if (hash(text) !== meta.sha256.text) return { kind: 'corrupt', problem: 'text does not match its recorded hash' };
+    if (sha256(bytes) !== meta.sha256.file) return { kind: 'corrupt', problem: 'file does not match its recorded hash' };
+    if (sha256(text) !== meta.sha256.text) return { kind: 'corrupt', problem: 'text does not match its recorded hash' };
     return { kind: 'found', document: { meta, text, bytes } };
   } catch {
     return { kind: 'corrupt', problem: 'file or text missing' };
@@ -90,7 +89,7 @@ export async function writeStoredDocument(dir: string, slot: Slot, document: Sto
   await mkdir(dir, { recursive: true });
   await writeFileAtomic(fileOf(dir, slot, document.meta.ext), Buffer.from(document.bytes));
   await writeFileAtomic(fileOf(dir, slot, 'md'), document.text);
-  const meta: DocumentMeta = { ...document.meta, sha256: { file: hash(document.bytes), text: hash(document.text) } };
+  const meta: DocumentMeta = { ...document.meta, sha256: { file: sha256(document.bytes), text: sha256(document.text) } };
   await writeFileAtomic(fileOf(dir, slot, 'json'), JSON.stringify(meta, null, 2) + '\n');
 }
 

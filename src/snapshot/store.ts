@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha256 } from '../shared/hash.js';
 import { promoteDocuments } from './documents.js';
 import { EntryState, SnapshotMeta, type Snapshot } from './schema.js';
 import { StoreTransaction, type StoreFs } from './staging.js';
@@ -45,7 +45,7 @@ export interface StoreOptions {
   fs?: StoreFs;
 }
 
-export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+export { sha256 };
 
 const EXTS = ['json', 'md', 'html', 'png'] as const;
 type Ext = (typeof EXTS)[number];
