@@ -1,5 +1,4 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
@@ -19,8 +18,14 @@ export interface FetchInit {
 
 export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>;
 
+// Not `import … from 'node:http'`: an ES import of a built-in builds a facade that reads every
+// export, and on Node 22+ node:http's exports include undici's WebSocket, loaded on first read:
+// 50 ms before the first request, for a class aes-watch never uses.
+const http = process.getBuiltinModule('node:http');
+const https = process.getBuiltinModule('node:https');
+
 // Keep-alive: a host's next page reuses the connection. Idle sockets do not hold the process open.
-const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) };
+const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
 function decoded(response: IncomingMessage): Readable {
   const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
@@ -41,7 +46,7 @@ export const nodeHttpFetch: FetchLike = (url, init) => send(url, init, true);
 function send(url: string, init: FetchInit, mayResend: boolean): Promise<FetchResponse> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const transport = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const transport = target.protocol === 'https:' ? https.request : http.request;
     let answered = false;
     const request = transport(
       target,
