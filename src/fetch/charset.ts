@@ -1,7 +1,10 @@
 import { lazyRequire } from '../shared/lazy-require.js';
 
-const sniffer = lazyRequire<typeof import('encoding-sniffer')>('encoding-sniffer');
+// The sniffer alone: the package's main module also loads iconv-lite, which most pages never need.
+const sniffer = lazyRequire<typeof import('encoding-sniffer/sniffer')>('encoding-sniffer/sniffer');
 const iconvLite = lazyRequire<typeof import('iconv-lite')>('iconv-lite');
+/** UTF-8 (nearly every page) is decoded natively; like iconv-lite, it drops a BOM and replaces bad bytes with U+FFFD. */
+const utf8 = new TextDecoder('utf-8');
 
 export interface DecodedBody {
   text: string;
@@ -39,7 +42,6 @@ export function charsetFromContentType(contentType: string | null): string | nul
 export function decodeBody(bytes: Uint8Array, contentType: string | null): DecodedBody {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const label = charsetFromContentType(contentType);
-  const iconv = iconvLite();
   const declared = [label, metaCharset(buffer)].filter((l): l is string => l !== null);
   const unknownLabel = declared.find((l) => !isKnownLabel(l));
   // Browsers ignore a label they do not know and, with nothing better, read the page as windows-1252.
@@ -48,8 +50,13 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
     ...(label && isKnownLabel(label) ? { transportLayerEncodingLabel: label } : {}),
     defaultEncoding: fallBack ? 'windows-1252' : 'utf-8',
   });
+  if (encoding.toLowerCase() === 'utf-8') return withLabel({ text: utf8.decode(buffer), charset: 'utf-8' }, fallBack, unknownLabel);
+  const iconv = iconvLite();
   // A WHATWG name iconv-lite lacks is too rare to matter; UTF-8 is the safest reading.
   if (!iconv.encodingExists(encoding)) encoding = 'utf-8';
-  const decoded = { text: iconv.decode(buffer, encoding), charset: encoding.toLowerCase() };
+  return withLabel({ text: iconv.decode(buffer, encoding), charset: encoding.toLowerCase() }, fallBack, unknownLabel);
+}
+
+function withLabel(decoded: DecodedBody, fallBack: boolean, unknownLabel: string | undefined): DecodedBody {
   return fallBack ? { ...decoded, unknownLabel } : decoded;
 }

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { charsetFromContentType, decodeBody } from '../../src/fetch/charset.js';
+import { seeded } from '../support/seeded.js';
 
 const latin1 = (s: string) => iconv.encode(s, 'latin1');
 
@@ -37,5 +38,25 @@ describe('decodeBody', () => {
   });
   it('defaults to UTF-8', () => {
     expect(decodeBody(Buffer.from('<p>Récépissé</p>'), null)).toEqual({ text: '<p>Récépissé</p>', charset: 'utf-8' });
+  });
+  // UTF-8 is decoded natively, not by iconv-lite: the same text for any bytes, broken ones included.
+  it('reads broken UTF-8 as iconv-lite does: a BOM dropped, bad bytes as U+FFFD', () => {
+    const random = seeded(2026);
+    const byte = () => {
+      const r = random();
+      if (r < 0.3) return Math.floor(random() * 0x80);
+      if (r < 0.5) return 0xef + Math.floor(random() * 5);
+      return 0x80 + Math.floor(random() * 0x80);
+    };
+    let replaced = 0;
+    for (let i = 0; i < 5000; i += 1) {
+      const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 12) }, byte));
+      if (i % 7 === 0) bytes.set([0xef, 0xbb, 0xbf].slice(0, bytes.length));
+      const decoded = decodeBody(bytes, 'text/html; charset=utf-8');
+      expect(decoded.charset).toBe('utf-8');
+      expect(decoded.text, bytes.toString('hex')).toBe(iconv.decode(bytes, 'utf-8'));
+      if (decoded.text.includes('\ufffd')) replaced += 1;
+    }
+    expect(replaced).toBeGreaterThan(1000);
   });
 });
