@@ -41,8 +41,8 @@ async function readSlot(place: DocumentPlace, slot: Slot, deps: DocumentDeps): P
   const read = await readStoredDocument(place.dir, slot);
   if (read.kind === 'corrupt') {
     const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
-    await moveAsideDocument(place.dir, slot, stamp);
-    deps.warn(`document ${place.path}/${slot} was corrupt (${read.problem}); moved aside with suffix .corrupt-${stamp}`);
+    const suffix = await moveAsideDocument(place.dir, slot, stamp);
+    deps.warn(`document ${place.path}/${slot} was corrupt (${read.problem}); moved aside with suffix ${suffix}`);
   }
   return read.kind === 'found' ? read.document : null;
 }

@@ -93,11 +93,17 @@ export async function writeStoredDocument(dir: string, slot: Slot, document: Sto
   await writeFileAtomic(fileOf(dir, slot, 'json'), JSON.stringify(meta, null, 2) + '\n');
 }
 
-/** Never overwrite silently: unusable files keep their content under a dated name. */
-export async function moveAsideDocument(dir: string, slot: Slot, stamp: string): Promise<void> {
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (name.startsWith(`${slot}.`) && !name.includes('.corrupt-')) await rename(join(dir, name), join(dir, `${name}.corrupt-${stamp}`));
-  }
+/**
+ * Never overwrite silently: unusable files keep their content under a dated name,
+ * numbered when that name is taken (two in the same millisecond). Returns the suffix.
+ */
+export async function moveAsideDocument(dir: string, slot: Slot, stamp: string): Promise<string> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const moving = names.filter((name) => name.startsWith(`${slot}.`) && !name.includes('.corrupt-'));
+  let suffix = `.corrupt-${stamp}`;
+  for (let n = 2; moving.some((name) => names.includes(name + suffix)); n += 1) suffix = `.corrupt-${stamp}-${n}`;
+  for (const name of moving) await rename(join(dir, name), join(dir, name + suffix));
+  return suffix;
 }
 
 /** The link is no longer on the page: only the reviewed baseline stays, until an editor accepts. */

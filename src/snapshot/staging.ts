@@ -177,6 +177,11 @@ export class StoreTransaction {
     this.ops.set(rel, 'remove');
   }
 
+  /** Whether a file moved aside in this transaction goes to `rel`. */
+  isMoveTarget(rel: string): boolean {
+    return this.moves.some(([, to]) => to === rel);
+  }
+
   /** Keeps a damaged file (or folder) under `to`; never deletes it. */
   moveAside(rel: string, to: string): void {
     this.moves.push([rel, to]);

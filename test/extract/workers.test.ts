@@ -39,7 +39,7 @@ function recordingHere() {
   return { pages, here };
 }
 
-const titleOf = (extraction: Extraction) => (extraction.kind === 'extracted' ? extraction.title : extraction.detail);
+const titleOf = (extraction: Extraction): string => (extraction.kind === 'extracted' ? (extraction.title ?? '') : extraction.detail);
 const OPTIONS = { baseUrl: 'http://127.0.0.1/' };
 
 describe('extraction workers', () => {

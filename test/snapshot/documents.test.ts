@@ -109,7 +109,7 @@ describe('stored documents', () => {
     await moveAsideDocument(dir, 'current', '2026-11-28T01-02-03-000Z');
     expect((await names()).filter((n) => n.includes('corrupt'))).toHaveLength(6);
     expect(await names()).toContain('current.md.corrupt-2026-11-27T01-02-03-000Z');
-    await expect(moveAsideDocument(join(root, 'nowhere'), 'current', 'x')).resolves.toBeUndefined();
+    await expect(moveAsideDocument(join(root, 'nowhere'), 'current', 'x')).resolves.toBe('.corrupt-x');
   });
 
   it('lose their current when the link left the page, keeping the baseline', async () => {
