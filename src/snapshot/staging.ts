@@ -114,8 +114,8 @@ export class StoreTransaction {
   private readonly moves: [string, string][] = [];
   private failure: StoreWriteError | null = null;
   private staged = false;
-  /** Staging folders already made: one mkdir per folder, not per file. */
-  private readonly made = new Set<string>();
+  /** Staging folders made or being made: one mkdir per folder, not per file. */
+  private readonly made = new Map<string, Promise<void>>();
 
   constructor(
     private readonly root: string,
@@ -163,8 +163,11 @@ export class StoreTransaction {
     if (this.failure) throw this.failure;
     const staged = join(this.stagingDir, 'files', rel);
     try {
-      if (!this.made.has(dirname(staged))) await this.fs.mkdir(dirname(staged));
-      this.made.add(dirname(staged));
+      // One mkdir per folder, shared by the files of a folder staged at the same time.
+      const folder = dirname(staged);
+      let making = this.made.get(folder);
+      if (!making) this.made.set(folder, (making = this.fs.mkdir(folder)));
+      await making;
       this.staged = true;
       await write(staged);
     } catch (error) {
@@ -242,5 +245,6 @@ export class StoreTransaction {
 /** Within a source, the `.json` meta (which holds the others' hashes) goes in last. */
 function byMetaLast(a: string, b: string): number {
   const meta = (p: string) => (p.endsWith('.json') ? 1 : 0);
-  return meta(a) - meta(b) || a.localeCompare(b);
+  // Code-unit order: localeCompare would load ICU's collator for an order nobody reads.
+  return meta(a) - meta(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
