@@ -4,7 +4,12 @@ import { ExtractionWorkers, type ExtractHere } from './workers.js';
 
 /** Set by the bundle (scripts/bundle.mjs): the extraction worker script, beside the chunks. */
 declare const __AES_EXTRACT_WORKER__: string | undefined;
-const WORKER_SCRIPT = typeof __AES_EXTRACT_WORKER__ === 'string' ? new URL(__AES_EXTRACT_WORKER__, import.meta.url) : null;
+/**
+ * The worker script: the bundle's, or worker.js beside this file when it is
+ * compiled JavaScript. Run from TypeScript source (the tests), there is none.
+ */
+const WORKER_SCRIPT =
+  typeof __AES_EXTRACT_WORKER__ === 'string' ? new URL(__AES_EXTRACT_WORKER__, import.meta.url) : import.meta.url.endsWith('.js') ? new URL('./worker.js', import.meta.url) : null;
 /** More threads than this only queue behind the fetches and the disk. */
 const MAX_WORKERS = 4;
 
@@ -29,7 +34,7 @@ let workers: ExtractionWorkers | null | undefined;
 /**
  * `extractProcedure`, loaded on the first page that needs reading: a night
  * where every page answers 304 starts no thread and never loads the HTML
- * parser (cheerio, turndown). The built CLI reads pages in worker threads
+ * parser (cheerio, turndown). Built, aes-watch reads pages in worker threads
  * when the machine has a spare CPU; run from source (the tests), and on one
  * CPU, pages are read here. Both give the same Extraction.
  */
