@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import callbackFs, { constants } from 'node:fs';
+import { access, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { StoreWriteError } from '../shared/disk-error.js';
 
@@ -23,20 +23,27 @@ export interface StoreFs {
   copyFile(from: string, to: string): Promise<void>;
 }
 
+/** A callback-style fs call as a promise. */
+const call = <T>(start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
+  new Promise((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
+
 export const nodeStoreFs: StoreFs = {
+  // The callback API, not fs/promises' FileHandle: half the main thread's time per call, and a
+  // first run stages hundreds of files.
   async writeFile(path, data) {
-    // fsync before the commit point, so a power cut cannot commit empty files.
-    const handle = await open(path, 'w');
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    const fd = await call<number>((done) => callbackFs.open(path, 'w', done));
     try {
-      await handle.writeFile(data);
-      await handle.datasync();
+      for (let at = 0; at < bytes.length; ) at += await call<number>((done) => callbackFs.write(fd, bytes, at, bytes.length - at, null, done));
+      // fsync before the commit point, so a power cut cannot commit empty files.
+      await call<void>((done) => callbackFs.fdatasync(fd, done));
     } finally {
-      await handle.close();
+      await call<void>((done) => callbackFs.close(fd, done));
     }
   },
-  mkdir: async (path) => void (await mkdir(path, { recursive: true })),
-  rename,
-  copyFile: (from, to) => copyFile(from, to),
+  mkdir: (path) => call<string | undefined>((done) => callbackFs.mkdir(path, { recursive: true }, done)).then(() => undefined),
+  rename: (from, to) => call<void>((done) => callbackFs.rename(from, to, done)),
+  copyFile: (from, to) => call<void>((done) => callbackFs.copyFile(from, to, done)),
 };
 
 const STAGING = '.aes-watch-staging-';
