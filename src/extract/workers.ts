@@ -33,6 +33,8 @@ export type ExtractHere = (html: string, options: ExtractOptions) => Promise<Ext
 export class ExtractionWorkers {
   private readonly workers: Worker[] = [];
   private readonly pending = new Map<number, Pending>();
+  /** Pages each worker holds: a worker with none is unref'd, so it never keeps the process alive. */
+  private readonly held = new Map<Worker, number>();
   private nextId = 1;
   private broken = false;
 
@@ -48,6 +50,7 @@ export class ExtractionWorkers {
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, { html, options, resolve, worker });
+      this.held.set(worker, (this.held.get(worker) ?? 0) + 1);
       worker.ref();
       const request: ExtractionRequest = { id, html, options };
       worker.postMessage(request);
@@ -66,7 +69,9 @@ export class ExtractionWorkers {
       if (!job) return;
       this.pending.delete(id);
       job.resolve(extraction);
-      if (![...this.pending.values()].some((other) => other.worker === worker)) worker.unref();
+      const left = (this.held.get(worker) ?? 1) - 1;
+      this.held.set(worker, left);
+      if (left === 0) worker.unref();
     });
     // Once one worker fails, every page is read here: the same extraction, only slower.
     const fail = () => {
