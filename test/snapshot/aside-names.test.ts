@@ -1,10 +1,10 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/snapshot/schema.js';
 import { moveAsideDocument } from '../../src/snapshot/documents.js';
 import { createFileSnapshotStore, type SnapshotStore } from '../../src/snapshot/store.js';
 import { tempFolder } from '../support/temp.js';
+import { pageSnapshot } from '../support/page-snapshot.js';
 
 /**
  * Damaged files are kept under a dated name. Two in the same millisecond (a
@@ -14,29 +14,7 @@ import { tempFolder } from '../support/temp.js';
 const NOW = new Date('2026-11-27T01:02:03Z');
 const STAMP = '2026-11-27T01-02-03-000Z';
 
-function snapshot(text: string): Snapshot {
-  return {
-    text,
-    html: `<main>${text}</main>`,
-    meta: {
-      url: 'http://127.0.0.1/page',
-      finalUrl: 'http://127.0.0.1/page',
-      httpStatus: 200,
-      redirects: [],
-      fetchedWith: 'http',
-      capturedAt: NOW.toISOString(),
-      validators: { etag: null, lastModified: null },
-      charset: 'utf-8',
-      contentType: 'text/html',
-      title: 'Titre',
-      pageUpdated: null,
-      extractorVersion: 1,
-      sha256: { text: '', html: '' },
-      facts: [],
-      hasScreenshot: false,
-    },
-  };
-}
+const snapshot = (text: string) => pageSnapshot(text, { capturedAt: NOW.toISOString(), validators: { etag: null, lastModified: null }, pageUpdated: null, facts: [] });
 
 describe('names of damaged files kept aside', () => {
   let root: string;

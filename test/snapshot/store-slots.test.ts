@@ -6,6 +6,7 @@ import { writeStoredDocument } from '../../src/snapshot/documents.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { StoreTransaction } from '../../src/snapshot/staging.js';
 import { createFileSnapshotStore, sha256, type SnapshotStore } from '../../src/snapshot/store.js';
+import { pageSnapshot } from '../support/page-snapshot.js';
 
 /** The file snapshot store through its interface, on a real temporary folder, as runs and `accept` use it. */
 const ENTRY = '14-calvados';
@@ -23,27 +24,8 @@ afterEach(async () => {
 });
 
 function snapshot(text: string, fetchedWith: 'http' | 'browser' = 'http'): Snapshot {
-  return {
-    text,
-    html: `<main><p>${text}</p></main>`,
-    meta: {
-      url: 'https://www.calvados.gouv.fr/aes',
-      finalUrl: 'https://www.calvados.gouv.fr/aes',
-      httpStatus: 200,
-      redirects: [],
-      fetchedWith,
-      capturedAt: '2026-11-27T01:02:03.000Z',
-      validators: { etag: '"v1"', lastModified: null },
-      charset: 'utf-8',
-      contentType: 'text/html',
-      title: 'Admission exceptionnelle au séjour',
-      pageUpdated: '2023-01-14',
-      extractorVersion: 3,
-      sha256: { text: 'stale', html: 'stale', png: 'stale' },
-      facts: [{ kind: 'email', value: 'pref-sejour@testville.gouv.fr' }],
-      hasScreenshot: false,
-    },
-  };
+  const meta = { url: 'https://www.calvados.gouv.fr/aes', capturedAt: '2026-11-27T01:02:03.000Z', title: 'Admission exceptionnelle au séjour', pageUpdated: '2023-01-14' };
+  return pageSnapshot(text, { ...meta, finalUrl: meta.url, fetchedWith, extractorVersion: 3, sha256: { text: 'stale', html: 'stale', png: 'stale' }, facts: [{ kind: 'email', value: 'pref-sejour@testville.gouv.fr' }] }, `<main><p>${text}</p></main>`);
 }
 
 const PNG = Buffer.from('\x89PNG screenshot');

@@ -1,33 +1,11 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Snapshot } from '../../src/snapshot/schema.js';
 import { createFileSnapshotStore, type SnapshotStore } from '../../src/snapshot/store.js';
 import { tempFolder } from '../support/temp.js';
+import { pageSnapshot } from '../support/page-snapshot.js';
 
-function snapshot(text: string): Snapshot {
-  return {
-    text,
-    html: `<main>${text}</main>`,
-    meta: {
-      url: 'http://127.0.0.1/page',
-      finalUrl: 'http://127.0.0.1/page',
-      httpStatus: 200,
-      redirects: [],
-      fetchedWith: 'http',
-      capturedAt: '2026-01-01T00:00:00.000Z',
-      validators: { etag: '"v1"', lastModified: null },
-      charset: 'utf-8',
-      contentType: 'text/html',
-      title: 'Titre',
-      pageUpdated: '2025-01-02',
-      extractorVersion: 1,
-      sha256: { text: '', html: '' },
-      facts: [{ kind: 'email', value: 'pref@example.gouv.fr' }],
-      hasScreenshot: false,
-    },
-  };
-}
+const snapshot = (text: string) => pageSnapshot(text);
 
 describe('file snapshot store', () => {
   let root: string;
