@@ -4,7 +4,7 @@ import type { DocumentObservation } from '../compare/linked.js';
 import { DOCUMENT_READER_VERSION, readDocumentText } from '../extract/document-text.js';
 import { isPdf } from '../shared/pdf/reader.js';
 import type { Slot } from '../snapshot/store.js';
-import { documentHash, moveAsideDocument, readStoredDocument, writeStoredDocument, type StoredDocument } from '../snapshot/documents.js';
+import { documentHash, type StoredDocument } from '../snapshot/documents.js';
 import type { DocumentSource } from '../sources/documents.js';
 import { describeFailure, isGoneStatus } from './describe-outcome.js';
 import type { ObserveDeps } from './observe.js';
@@ -18,9 +18,7 @@ export interface DocumentDeps extends ObserveDeps {
 }
 
 export interface DocumentPlace {
-  /** The document's folder in the store. */
-  dir: string;
-  /** The same, relative to the snapshots folder, for the report. */
+  /** The document's folder, relative to the snapshots folder (as the report prints it). */
   path: string;
   /** The page still matches its reviewed baseline, so a document first seen now is part of what was reviewed. */
   pageReviewed: boolean;
@@ -38,10 +36,9 @@ function extOf(url: string, bytes: Uint8Array): string {
 }
 
 async function readSlot(place: DocumentPlace, slot: Slot, deps: DocumentDeps): Promise<StoredDocument | null> {
-  const read = await readStoredDocument(place.dir, slot);
+  const read = await deps.store.documents.read(place.path, slot);
   if (read.kind === 'corrupt') {
-    const stamp = deps.clock.now().toISOString().replace(/[:.]/g, '-');
-    const suffix = await moveAsideDocument(place.dir, slot, stamp);
+    const suffix = await deps.store.documents.moveAside(place.path, slot);
     deps.warn(`document ${place.path}/${slot} was corrupt (${read.problem}); moved aside with suffix ${suffix}`);
   }
   return read.kind === 'found' ? read.document : null;
@@ -103,17 +100,17 @@ export async function observeDocument(document: DocumentSource, place: DocumentP
       // Same bytes: only new validators are worth a write (the next request can then be conditional).
       if (JSON.stringify(last.meta.validators) !== JSON.stringify(outcome.validators)) {
         current = { ...last, meta: { ...last.meta, validators: outcome.validators } };
-        await writeStoredDocument(place.dir, 'current', current);
+        await deps.store.documents.write(place.path, 'current', current);
       }
     } else {
       const text = await readDocumentText(bytes, { format: document.format, sha256: sha, timeoutMs: deps.documentTimeoutMs });
       if (text.kind === 'extraction-failed') return { ...failed('extraction-failed', text.detail), httpStatus: outcome.status, bytes: bytes.length, sha256: sha };
       current = { meta: { ...meta, read: text.kind === 'text' ? 'text' : 'hashed' }, text: text.text, bytes };
-      await writeStoredDocument(place.dir, 'current', current);
+      await deps.store.documents.write(place.path, 'current', current);
     }
   }
   if (!baseline && place.pageReviewed) {
-    await writeStoredDocument(place.dir, 'baseline', current);
+    await deps.store.documents.write(place.path, 'baseline', current);
     baseline = current;
   }
 

@@ -3,7 +3,7 @@ import { onlyDocumentDetailsDiffer } from '../compare/linked.js';
 import type { SourceObservation } from '../compare/observation.js';
 import type { Fact } from '../facts/fact.js';
 import type { GuideEntry } from '../guide/entry.js';
-import { documentKeysIn, documentsDir, dropCurrentDocument, readStoredDocument } from '../snapshot/documents.js';
+import { documentsDir } from '../snapshot/documents.js';
 import { documentSourcesOf, linkedDocumentKeys, type DocumentSource } from '../sources/documents.js';
 import { formSourcesOf } from '../sources/forms.js';
 import type { Source } from '../sources/source.js';
@@ -14,15 +14,15 @@ type Content = Extract<SourceObservation, { kind: 'content' }>;
 
 /** Stored documents whose link left the page: gone, and their `current` is dropped (the baseline stays for review). */
 async function goneFromPage(source: Source, page: Content, observed: DocumentSource[], deps: DocumentDeps) {
-  const dir = documentsDir(deps.store.root, source.entryId, source.key);
+  const dir = documentsDir(source.entryId, source.key);
   const onPage = linkedDocumentKeys(page.facts);
   for (const document of observed) onPage.add(document.key);
   const gone = [];
-  for (const key of await documentKeysIn(dir)) {
+  for (const key of await deps.store.documents.keys(dir)) {
     if (onPage.has(key)) continue;
-    const baseline = await readStoredDocument(join(dir, key), 'baseline');
+    const baseline = await deps.store.documents.read(join(dir, key), 'baseline');
     if (baseline.kind !== 'found') continue;
-    await dropCurrentDocument(join(dir, key));
+    await deps.store.documents.dropCurrent(join(dir, key));
     const { meta } = baseline.document;
     gone.push({
       url: meta.url,
@@ -54,10 +54,10 @@ function withoutDetail(facts: Fact[], hrefs: Set<string>): Fact[] {
 
 async function observeContent(source: Source, page: Content, documents: DocumentSource[], forms: ReturnType<typeof formSourcesOf>[number], deps: DocumentDeps): Promise<Content> {
   const pageReviewed = page.baselineText !== null && !page.fromBaseline?.changed;
-  const dir = documentsDir(deps.store.root, source.entryId, source.key);
+  const dir = documentsDir(source.entryId, source.key);
   const observed = await Promise.all(
     documents.map((document) =>
-      observeDocument(document, { dir: join(dir, document.key), path: join(source.entryId, source.key, 'documents', document.key), pageReviewed }, deps),
+      observeDocument(document, { path: join(dir, document.key), pageReviewed }, deps),
     ),
   );
   const gone = await goneFromPage(source, page, documents, deps);

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { sha256 } from '../shared/hash.js';
+import type { StoreTransaction } from './staging.js';
 import type { Slot } from './store.js';
 
 /**
@@ -38,101 +38,101 @@ export interface StoredDocument {
 
 export type DocumentRead = { kind: 'missing' } | { kind: 'found'; document: StoredDocument } | { kind: 'corrupt'; problem: string };
 
+/** The store's linked documents; each `dir` is a document's folder relative to the store's folder. */
+export interface DocumentShelf {
+  /** The documents of one page source: the keys under `documentsDir(entry, source)`. */
+  keys(sourceDocumentsDir: string): Promise<string[]>;
+  read(dir: string, slot: Slot): Promise<DocumentRead>;
+  write(dir: string, slot: Slot, document: StoredDocument): Promise<void>;
+  /** Keeps an unusable slot's files under a dated name; returns the suffix. */
+  moveAside(dir: string, slot: Slot): Promise<string>;
+  /** The link left the page: its `current` goes, its baseline stays for review. */
+  dropCurrent(dir: string): Promise<void>;
+}
+
 export const documentHash = sha256;
 
 const fileOf = (dir: string, slot: Slot, ext: string) => join(dir, `${slot}.${ext}`);
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
+/**
+ * Documents go through the run's StoreTransaction, like the pages they hang
+ * from: a run that cannot write its snapshots or its report leaves them as
+ * they were. Every `dir` below is relative to the store's folder.
+ */
 
 /** The documents folder of one page source. */
-export const documentsDir = (root: string, entryId: string, sourceKey: string) => join(root, entryId, sourceKey, 'documents');
+export const documentsDir = (entryId: string, sourceKey: string) => join(entryId, sourceKey, 'documents');
 
-export async function documentKeysIn(dir: string): Promise<string[]> {
+/** The keys of the documents stored (or staged) for one page source. */
+export function documentKeysIn(tx: StoreTransaction, dir: string): Promise<string[]> {
   // Most pages link no document: a stat that cannot throw is the cheap way to learn there is no folder.
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return [];
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((item) => item.isDirectory()).map((item) => item.name).sort();
-  } catch {
-    return [];
-  }
+  const stored = statSync(join(tx.root, dir), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  return stored || tx.hasStagedBelow(dir) ? tx.folders(dir) : Promise.resolve([]);
 }
 
-export async function readStoredDocument(dir: string, slot: Slot): Promise<DocumentRead> {
-  let raw: string;
-  try {
-    raw = await readFile(fileOf(dir, slot, 'json'), 'utf8');
-  } catch {
-    return { kind: 'missing' };
-  }
+async function readOrNull(path: string | null): Promise<Buffer | null> {
+  return path === null ? null : readFile(path).catch(() => null);
+}
+
+export async function readStoredDocument(tx: StoreTransaction, dir: string, slot: Slot): Promise<DocumentRead> {
+  const raw = await readOrNull(tx.path(fileOf(dir, slot, 'json')));
+  if (raw === null) return { kind: 'missing' };
   let meta: DocumentMeta;
   try {
-    meta = DocumentMeta.parse(JSON.parse(raw));
+    meta = DocumentMeta.parse(JSON.parse(raw.toString('utf8')));
   } catch (error) {
     return { kind: 'corrupt', problem: `invalid metadata (${(error as Error).message.slice(0, 120)})` };
   }
-  try {
-    const [text, bytes] = await Promise.all([readFile(fileOf(dir, slot, 'md'), 'utf8'), readFile(fileOf(dir, slot, meta.ext))]);
-    if (sha256(bytes) !== meta.sha256.file) return { kind: 'corrupt', problem: 'file does not match its recorded hash' };
-    if (sha256(text) !== meta.sha256.text) return { kind: 'corrupt', problem: 'text does not match its recorded hash' };
-    return { kind: 'found', document: { meta, text, bytes } };
-  } catch {
-    return { kind: 'corrupt', problem: 'file or text missing' };
-  }
+  const [text, bytes] = await Promise.all([readOrNull(tx.path(fileOf(dir, slot, 'md'))), readOrNull(tx.path(fileOf(dir, slot, meta.ext)))]);
+  if (text === null || bytes === null) return { kind: 'corrupt', problem: 'file or text missing' };
+  if (sha256(bytes) !== meta.sha256.file) return { kind: 'corrupt', problem: 'file does not match its recorded hash' };
+  if (sha256(text) !== meta.sha256.text) return { kind: 'corrupt', problem: 'text does not match its recorded hash' };
+  return { kind: 'found', document: { meta, text: text.toString('utf8'), bytes } };
 }
 
-export async function writeStoredDocument(dir: string, slot: Slot, document: StoredDocument): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeFileAtomic(fileOf(dir, slot, document.meta.ext), Buffer.from(document.bytes));
-  await writeFileAtomic(fileOf(dir, slot, 'md'), document.text);
+export async function writeStoredDocument(tx: StoreTransaction, dir: string, slot: Slot, document: StoredDocument): Promise<void> {
+  await tx.put(fileOf(dir, slot, document.meta.ext), document.bytes);
+  await tx.put(fileOf(dir, slot, 'md'), document.text);
+  // The meta lands last (the commit orders it so): it is what makes the slot count.
   const meta: DocumentMeta = { ...document.meta, sha256: { file: sha256(document.bytes), text: sha256(document.text) } };
-  await writeFileAtomic(fileOf(dir, slot, 'json'), JSON.stringify(meta, null, 2) + '\n');
+  await tx.put(fileOf(dir, slot, 'json'), JSON.stringify(meta, null, 2) + '\n');
 }
 
 /**
  * Never overwrite silently: unusable files keep their content under a dated name,
  * numbered when that name is taken (two in the same millisecond). Returns the suffix.
  */
-export async function moveAsideDocument(dir: string, slot: Slot, stamp: string): Promise<string> {
-  const names = await readdir(dir).catch(() => [] as string[]);
+export async function moveAsideDocument(tx: StoreTransaction, dir: string, slot: Slot, stamp: string): Promise<string> {
+  const names = await tx.list(dir);
   const moving = names.filter((name) => name.startsWith(`${slot}.`) && !name.includes('.corrupt-'));
+  const taken = (name: string) => names.includes(name) || tx.isMoveTarget(join(dir, name));
   let suffix = `.corrupt-${stamp}`;
-  for (let n = 2; moving.some((name) => names.includes(name + suffix)); n += 1) suffix = `.corrupt-${stamp}-${n}`;
-  for (const name of moving) await rename(join(dir, name), join(dir, name + suffix));
+  for (let n = 2; moving.some((name) => taken(name + suffix)); n += 1) suffix = `.corrupt-${stamp}-${n}`;
+  for (const name of moving) tx.moveAside(join(dir, name), join(dir, name + suffix));
   return suffix;
 }
 
 /** The link is no longer on the page: only the reviewed baseline stays, until an editor accepts. */
-export async function dropCurrentDocument(dir: string): Promise<void> {
-  for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (name.startsWith('current.')) await rm(join(dir, name), { force: true });
-  }
+export async function dropCurrentDocument(tx: StoreTransaction, dir: string): Promise<void> {
+  for (const name of await tx.list(dir)) if (name.startsWith('current.')) tx.remove(join(dir, name));
 }
 
 /**
  * Accepting a page accepts its documents: each `current` becomes the baseline;
  * a document with no `current` (its link left the page) is dropped.
  */
-export async function promoteDocuments(sourceDir: string): Promise<void> {
+export async function promoteDocuments(tx: StoreTransaction, sourceDir: string): Promise<void> {
   const root = join(sourceDir, 'documents');
-  for (const key of await documentKeysIn(root)) {
+  for (const key of await documentKeysIn(tx, root)) {
     const dir = join(root, key);
-    const names = await readdir(dir);
-    if (!(await exists(fileOf(dir, 'current', 'json')))) {
-      await rm(dir, { recursive: true, force: true });
+    const names = await tx.list(dir);
+    const slotFiles = (slot: Slot) => names.filter((name) => new RegExp(`^${slot}\\.[a-z0-9]+$`).test(name));
+    for (const name of slotFiles('baseline')) tx.remove(join(dir, name));
+    if (!names.includes('current.json')) {
+      // Gone from the page: nothing of it is kept but what was set aside.
+      for (const name of slotFiles('current')) tx.remove(join(dir, name));
       continue;
     }
-    for (const name of names.filter((n) => n.startsWith('baseline.'))) await rm(join(dir, name), { force: true });
-    const current = names.filter((n) => /^current\.[a-z0-9]+$/.test(n));
-    // Meta last: it is what makes the baseline count.
-    for (const name of [...current.filter((n) => n !== 'current.json'), 'current.json']) {
-      const to = join(dir, name.replace(/^current\./, 'baseline.'));
-      await copyFile(join(dir, name), `${to}.tmp-${process.pid}`);
-      await rename(`${to}.tmp-${process.pid}`, to);
-    }
+    for (const name of slotFiles('current')) await tx.copy(join(dir, name), join(dir, name.replace(/^current\./, 'baseline.')));
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import callbackFs, { constants } from 'node:fs';
-import { access, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, sep } from 'node:path';
 import { StoreWriteError } from '../shared/disk-error.js';
 
 /**
@@ -93,6 +93,8 @@ async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promis
     }),
   );
   for (const rel of manifest.remove) await rm(join(root, rel), { force: true });
+  // A folder the removals emptied goes too (a document whose link left the page); a folder with anything left stays.
+  for (const dir of new Set(manifest.remove.map((rel) => dirname(join(root, rel))))) await rmdir(dir).catch(() => undefined);
   // Applied: the folder leaves the journal's name at once, so a kill while it is removed leaves
   // what recovery takes for dropped staging, never a commit without its manifest.
   const applied = join(root, STAGING + basename(commitDir).slice(COMMIT.length));
@@ -125,7 +127,8 @@ export class StoreTransaction {
   private readonly made = new Map<string, Promise<void>>();
 
   constructor(
-    private readonly root: string,
+    /** The store's folder; every `rel` below is relative to it. */
+    readonly root: string,
     private readonly fs: StoreFs = nodeStoreFs,
   ) {}
 
@@ -148,6 +151,33 @@ export class StoreTransaction {
     if (op === 'put') return join(this.stagingDir, 'files', rel);
     if (op === 'remove' || this.moves.some(([from]) => from === rel)) return null;
     return join(this.root, rel);
+  }
+
+  /** The files of folder `relDir` as a reader sees them: those stored, less those removed or moved aside, plus those staged. */
+  async list(relDir: string): Promise<string[]> {
+    const stored = await readdir(join(this.root, relDir), { withFileTypes: true }).catch(() => []);
+    const names = new Set(stored.filter((item) => item.isFile() && this.path(join(relDir, item.name)) !== null).map((item) => item.name));
+    for (const [rel, op] of this.ops) if (op === 'put' && dirname(rel) === relDir) names.add(basename(rel));
+    return [...names].sort();
+  }
+
+  /** Whether this transaction wrote a file somewhere below folder `relDir`. */
+  hasStagedBelow(relDir: string): boolean {
+    const prefix = relDir + sep;
+    for (const [rel, op] of this.ops) if (op === 'put' && rel.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** The subfolders of `relDir`, stored or staged. */
+  async folders(relDir: string): Promise<string[]> {
+    const stored = await readdir(join(this.root, relDir), { withFileTypes: true }).catch(() => []);
+    const names = new Set(stored.filter((item) => item.isDirectory()).map((item) => item.name));
+    const prefix = relDir + sep;
+    for (const [rel, op] of this.ops) {
+      const [folder, ...below] = rel.startsWith(prefix) ? rel.slice(prefix.length).split(sep) : [];
+      if (op === 'put' && folder && below.length > 0) names.add(folder);
+    }
+    return [...names].sort();
   }
 
   /** Whether `rel` was written by this transaction (so it is not in the store's folder yet). */

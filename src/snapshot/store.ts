@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../shared/hash.js';
-import { promoteDocuments } from './documents.js';
+import { documentKeysIn, dropCurrentDocument, moveAsideDocument, promoteDocuments, readStoredDocument, writeStoredDocument, type DocumentShelf } from './documents.js';
 import { EntryState, SnapshotMeta, type Snapshot } from './schema.js';
 import { StoreTransaction, type StoreFs } from './staging.js';
 
@@ -37,6 +37,8 @@ export interface SnapshotStore {
   sourceKeys(entryId: string): Promise<string[]>;
   readState(entryId: string): Promise<StateRead>;
   writeState(entryId: string, state: EntryState): Promise<void>;
+  /** Linked documents, in the same transaction as the pages they hang from. */
+  readonly documents: DocumentShelf;
 }
 
 export interface StoreOptions {
@@ -196,8 +198,7 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
           if (ext === 'png' && !current.screenshot) tx.remove(rel(entryId, key, 'baseline', ext));
           else await tx.copy(rel(entryId, key, 'current', ext), rel(entryId, key, 'baseline', ext));
         }
-        // Documents are not in the run's transaction yet: they are promoted in place.
-        await promoteDocuments(join(root, entryId, key));
+        await promoteDocuments(tx, join(entryId, key));
         return true;
       }),
     entryIds: () => subfolders(root),
@@ -225,5 +226,12 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
         return { state: EntryState.parse({}), damaged: { problem, movedTo: [join(root, to)] } };
       }),
     writeState: (entryId, state) => change((tx) => tx.put(join(entryId, 'state.json'), JSON.stringify(state, null, 2) + '\n')),
+    documents: {
+      keys: (dir) => change((tx) => documentKeysIn(tx, dir)),
+      read: (dir, slot) => change((tx) => readStoredDocument(tx, dir, slot)),
+      write: (dir, slot, document) => change((tx) => writeStoredDocument(tx, dir, slot, document)),
+      moveAside: (dir, slot) => change((tx) => moveAsideDocument(tx, dir, slot, stamp())),
+      dropCurrent: (dir) => change((tx) => dropCurrentDocument(tx, dir)),
+    },
   };
 }

@@ -11,6 +11,8 @@ import { calvados, workspace, type Workspace } from '../check/fixture-run.js';
 import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { snapshotTree } from './store-tree.js';
+import { downloadLink, fileRoute } from '../documents/scene.js';
+import { typesetA4 } from '../support/pdf.js';
 
 /**
  * Issue #10 B3: a full or read-only snapshot or report folder ends the run
@@ -132,6 +134,26 @@ describe('a folder that cannot be written', () => {
     expect(run.code).toBe(EXIT.cannotWrite);
     expect(cannotWriteLines(run.stderr)).toEqual([`aes-watch: cannot write ${join(reports, 'latest.json')}: a file stands where a folder should be (EEXIST); the snapshots were left as they were`]);
     expect(await snapshotTree(ws.snapshots)).toEqual(before);
+  });
+
+  it('report folder that is a file while a linked document changed: the document files stay as they were too', async () => {
+    const link = downloadLink('/dossier-aes.pdf', 'Dossier de demande AES', 'PDF - 120 Ko');
+    site.set('/docs', { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() + link }) });
+    site.set('/dossier-aes.pdf', fileRoute(await typesetA4('Dossier de demande : pièces à fournir, version 1.')));
+    const ws = await workspace();
+    await ws.writeGuide([calvados(site.url('/docs'), postalGuideText())]);
+    await ws.check();
+    const before = await snapshotTree(ws.snapshots);
+    expect(Object.keys(before).some((path) => path.includes('/documents/dossier') && path.endsWith('current.pdf'))).toBe(true);
+    site.set('/dossier-aes.pdf', fileRoute(await typesetA4('Dossier de demande : pièces à fournir, version 2.')));
+    const reports = join(ws.dir, 'reports-file');
+    await writeFile(reports, 'not a folder');
+    const run = await ws.run(...args(ws, reports));
+    expect(run.code).toBe(EXIT.cannotWrite);
+    expect(await snapshotTree(ws.snapshots)).toEqual(before);
+    // The same night with a report folder: the new document lands.
+    expect((await ws.run(...args(ws))).code).toBe(EXIT.ok);
+    expect(await snapshotTree(ws.snapshots)).not.toEqual(before);
   });
 
   it('read-only report folder: exit 5 naming the report, snapshots byte-identical', async () => {

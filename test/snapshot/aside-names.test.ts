@@ -1,7 +1,6 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { moveAsideDocument } from '../../src/snapshot/documents.js';
 import { createFileSnapshotStore, type SnapshotStore } from '../../src/snapshot/store.js';
 import { tempFolder } from '../support/temp.js';
 import { pageSnapshot } from '../support/page-snapshot.js';
@@ -59,12 +58,13 @@ describe('names of damaged files kept aside', () => {
   });
 
   it('a linked document damaged twice in the same millisecond keeps both copies', async () => {
-    const dir = join(root, '14-calvados', 'host-1', 'documents', 'formulaire');
+    const place = join('14-calvados', 'host-1', 'documents', 'formulaire');
+    const dir = join(root, place);
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, 'current.pdf'), 'first');
-    expect(await moveAsideDocument(dir, 'current', STAMP)).toBe(`.corrupt-${STAMP}`);
+    expect(await store.documents.moveAside(place, 'current')).toBe(`.corrupt-${STAMP}`);
     await writeFile(join(dir, 'current.pdf'), 'second');
-    expect(await moveAsideDocument(dir, 'current', STAMP)).toBe(`.corrupt-${STAMP}-2`);
+    expect(await store.documents.moveAside(place, 'current')).toBe(`.corrupt-${STAMP}-2`);
     expect(await readFile(join(dir, `current.pdf.corrupt-${STAMP}`), 'utf8')).toBe('first');
     expect(await readFile(join(dir, `current.pdf.corrupt-${STAMP}-2`), 'utf8')).toBe('second');
   });

@@ -1,17 +1,11 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  documentKeysIn,
-  documentsDir,
-  dropCurrentDocument,
-  moveAsideDocument,
-  promoteDocuments,
-  readStoredDocument,
-  writeStoredDocument,
-  type StoredDocument,
-} from '../../src/snapshot/documents.js';
+import * as documents from '../../src/snapshot/documents.js';
+import type { StoredDocument } from '../../src/snapshot/documents.js';
+import { StoreTransaction } from '../../src/snapshot/staging.js';
+import type { Slot } from '../../src/snapshot/store.js';
 
 /** A page source's linked documents, stored beside it on a real temporary folder. */
 let root: string;
@@ -25,6 +19,22 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
+
+/** Each call in a transaction of its own, committed at once (what the store does outside a run); folders as absolute paths. */
+async function committed<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+  const tx = new StoreTransaction(root);
+  const result = await work(tx);
+  await tx.commit();
+  return result;
+}
+const rel = (path: string) => relative(root, path);
+const documentsDir = (_root: string, entryId: string, sourceKey: string) => join(root, documents.documentsDir(entryId, sourceKey));
+const documentKeysIn = (path: string) => committed((tx) => documents.documentKeysIn(tx, rel(path)));
+const readStoredDocument = (path: string, slot: Slot) => committed((tx) => documents.readStoredDocument(tx, rel(path), slot));
+const writeStoredDocument = (path: string, slot: Slot, document: StoredDocument) => committed((tx) => documents.writeStoredDocument(tx, rel(path), slot, document));
+const moveAsideDocument = (path: string, slot: Slot, stamp: string) => committed((tx) => documents.moveAsideDocument(tx, rel(path), slot, stamp));
+const dropCurrentDocument = (path: string) => committed((tx) => documents.dropCurrentDocument(tx, rel(path)));
+const promoteDocuments = (path: string) => committed((tx) => documents.promoteDocuments(tx, rel(path)));
 
 function stored(text: string, ext = 'pdf', bytes = `%PDF-1.4 ${text}`): StoredDocument {
   return {

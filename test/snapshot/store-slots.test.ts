@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeStoredDocument } from '../../src/snapshot/documents.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import { StoreTransaction } from '../../src/snapshot/staging.js';
 import { createFileSnapshotStore, sha256, type SnapshotStore } from '../../src/snapshot/store.js';
@@ -161,7 +160,7 @@ describe('snapshot slots', () => {
 describe('promote', () => {
   it('makes current the baseline, screenshot and documents included', async () => {
     await store.write(ENTRY, KEY, 'current', snapshot('Texte revu', 'browser'), PNG);
-    await writeStoredDocument(join(root, ENTRY, KEY, 'documents', 'dossier'), 'current', {
+    await store.documents.write(join(ENTRY, KEY, 'documents', 'dossier'), 'current', {
       text: 'Dossier',
       bytes: Buffer.from('%PDF dossier'),
       meta: {
