@@ -14,16 +14,18 @@ const lock = await acquireRunLock(path, { wait: mode === 'wait', pollMs: 5, comm
 if (lock.kind === 'held') {
   process.send({ kind: 'held', owner: lock.owner }, () => process.exit(0));
 } else {
-  process.send({ kind: 'acquired', pid: process.pid });
+  process.send({ kind: 'acquired', pid: process.pid, at: Date.now() });
   process.on('message', async (message) => {
     if (message !== 'release') return;
+    const releasingAt = Date.now();
     await lock.release();
-    process.send({ kind: 'released' }, () => process.exit(0));
+    process.send({ kind: 'released', releasingAt }, () => process.exit(0));
   });
 }
 `;
 
-type Message = { kind: 'attempting' } | { kind: 'acquired'; pid: number } | { kind: 'held'; owner: { pid: number; command: string } } | { kind: 'released' };
+/** `at` and `releasingAt` are wall-clock times: two processes' messages may arrive in either order, their clocks agree. */
+type Message = { kind: 'attempting' } | { kind: 'acquired'; pid: number; at: number } | { kind: 'held'; owner: { pid: number; command: string } } | { kind: 'released'; releasingAt: number };
 
 interface Holder {
   child: ChildProcess;
@@ -114,16 +116,11 @@ describe('run lock across two real processes', () => {
     await first.next('acquired');
     const second = startHolder(path, 'wait');
     await second.next('attempting');
-    const order: string[] = [];
-    const secondAcquired = second.next('acquired').then((m) => {
-      order.push('second acquired');
-      return m;
-    });
+    const secondAcquired = second.next('acquired');
     first.child.send('release');
-    await first.next('released');
-    order.push('first released');
-    const { pid } = await secondAcquired;
-    expect(order).toEqual(['first released', 'second acquired']);
+    const { releasingAt } = await first.next('released');
+    const { pid, at } = await secondAcquired;
+    expect(at).toBeGreaterThanOrEqual(releasingAt);
     expect(await ownerPid(path)).toBe(pid);
   });
 
