@@ -1,0 +1,45 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFileSnapshotStore, type SnapshotStore } from '../../src/snapshot/store.js';
+
+/**
+ * Files the store cannot read for another reason than "absent" or "a folder":
+ * the error reaches the caller and nothing is moved aside, since the files may
+ * be intact (root reads every file, so these use a symlink loop and a file
+ * standing where a folder should be, not permissions).
+ */
+const ENTRY = '14-calvados';
+const KEY = 'www.calvados.gouv.fr-1a2b3c4d';
+
+let root: string;
+let store: SnapshotStore;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'aes-unreadable-'));
+  store = createFileSnapshotStore(root, () => new Date('2026-11-27T01:02:03Z'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('a snapshot slot the store cannot read', () => {
+  it('fails with the system error when its meta is a symlink loop, and moves nothing', async () => {
+    const folder = join(root, ENTRY, KEY);
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'current.md'), 'Texte');
+    await writeFile(join(folder, 'current.html'), '<main>Texte</main>');
+    await symlink('current.json', join(folder, 'current.json'));
+    await expect(store.read(ENTRY, KEY, 'current')).rejects.toMatchObject({ code: 'ELOOP' });
+    expect((await readdir(folder)).sort()).toEqual(['current.html', 'current.json', 'current.md']);
+  });
+});
+
+describe('an entry state the store cannot read', () => {
+  it('fails with ENOTDIR when a file stands where the entry folder should be, and leaves the file', async () => {
+    await writeFile(join(root, ENTRY), 'not a folder');
+    await expect(store.readState(ENTRY)).rejects.toMatchObject({ code: 'ENOTDIR' });
+    expect(await readFile(join(root, ENTRY), 'utf8')).toBe('not a folder');
+    expect((await readdir(root)).sort()).toEqual([ENTRY]);
+  });
+});
