@@ -19,6 +19,8 @@ const POSTCODE_ANYWHERE = new RegExp(POSTCODE.source, 'u');
 function plain(line: string): string {
   return line
     .replace(/\*+/g, '')
+    // `_…_` is <em> (extract/markdown.ts); an underscore inside a word ("Service_etrangers") stays.
+    .replace(/(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)/g, '')
     .replace(/\\$/, '')
     .replace(/^\s*>\s?/, '')
     .trim();
