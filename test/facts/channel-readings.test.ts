@@ -7,6 +7,7 @@ const channels = (text: string, links: Link[] = []) => extractFacts(text, links)
 describe('channel wording, sentence by sentence', () => {
   it.each([
     ['an email whose name holds "rdv" is an email, not an appointment', 'Envoyez votre dossier à pref-rdv-etrangers@calvados.gouv.fr.', ['online']],
+    ['a double space inside the wording (PDF spacing)', 'Envoyez votre dossier par  courrier.', ['postal']],
     ['"en ligne" after a comma with no space', 'Déposez votre demande,en ligne uniquement.', ['online']],
     ['two bookings in one sentence, one of them by post', 'Prenez rendez-vous au guichet ou demandez un rendez-vous par courrier.', ['appointment']],
     ['a sentence that is no lead does not take the contact line after it', 'Déposez votre dossier au guichet de la préfecture.\nAccueil pref-accueil@calvados.gouv.fr', ['in-person']],
