@@ -69,5 +69,7 @@ describe('old Mac line endings', () => {
   it('reads lines ended by a bare carriage return', () => {
     const [address] = ofKind(extractFacts('Préfecture du Calvados\rRue Daniel Huet\r14038 CAEN CEDEX 9'), 'address');
     expect(address).toMatchObject({ recipient: ['Préfecture du Calvados'], street: 'Rue Daniel Huet', city: 'CAEN', cedex: '9' });
+    const [after] = ofKind(extractFacts('Envoyez votre dossier complet.\rPréfecture du Calvados\rRue Daniel Huet\r14038 CAEN CEDEX 9'), 'address');
+    expect(after).toMatchObject({ recipient: ['Préfecture du Calvados'], street: 'Rue Daniel Huet' });
   });
 });
