@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFileSnapshotStore, type SnapshotStore } from '../../src/snapshot/store.js';
 
 /**
@@ -41,5 +41,63 @@ describe('an entry state the store cannot read', () => {
     await expect(store.readState(ENTRY)).rejects.toMatchObject({ code: 'ENOTDIR' });
     expect(await readFile(join(root, ENTRY), 'utf8')).toBe('not a folder');
     expect((await readdir(root)).sort()).toEqual([ENTRY]);
+  });
+});
+
+describe('problems the store names', () => {
+  it('a state.json that is JSON but no object is "not valid (the state: …)"', async () => {
+    await mkdir(join(root, ENTRY), { recursive: true });
+    await writeFile(join(root, ENTRY, 'state.json'), '[]');
+    expect((await store.readState(ENTRY)).damaged?.problem).toMatch(/^state\.json is not valid \(the state: .+\)$/);
+  });
+
+  it('a state.json with a bad value deep inside names its path', async () => {
+    await mkdir(join(root, ENTRY), { recursive: true });
+    await writeFile(join(root, ENTRY, 'state.json'), JSON.stringify({ sources: { 'https://www.calvados.gouv.fr/aes': 200 } }));
+    expect((await store.readState(ENTRY)).damaged?.problem).toMatch(/^state\.json is not valid \(sources\.https:\/\/www\.calvados\.gouv\.fr\/aes: .+\)$/);
+  });
+});
+
+describe('a slot that lost its text', () => {
+  it('is set aside as "text or HTML file missing"', async () => {
+    const written = createFileSnapshotStore(root, () => new Date('2026-11-27T01:02:03Z'));
+    await written.write(ENTRY, KEY, 'current', {
+      text: 'Texte',
+      html: '<main>Texte</main>',
+      meta: {
+        url: 'https://www.calvados.gouv.fr/aes',
+        finalUrl: 'https://www.calvados.gouv.fr/aes',
+        httpStatus: 200,
+        redirects: [],
+        fetchedWith: 'http',
+        capturedAt: '2026-11-27T01:02:03.000Z',
+        validators: { etag: null, lastModified: null },
+        charset: 'utf-8',
+        contentType: 'text/html',
+        title: 'AES',
+        pageUpdated: null,
+        extractorVersion: 3,
+        sha256: { text: '', html: '' },
+        facts: [],
+        hasScreenshot: false,
+      },
+    });
+    await rm(join(root, ENTRY, KEY, 'current.md'));
+    const read = await store.read(ENTRY, KEY, 'current');
+    expect(read.kind === 'damaged' && read.problem).toBe('text or HTML file missing');
+  });
+});
+
+describe('the default clock', () => {
+  it('dates the files it sets aside with the current time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T21:30:00.123Z') });
+    try {
+      const clocked = createFileSnapshotStore(root);
+      await mkdir(join(root, ENTRY, 'state.json'), { recursive: true });
+      const read = await clocked.readState(ENTRY);
+      expect(read.damaged?.movedTo).toEqual([join(root, ENTRY, 'state.json.damaged-2026-12-01T21-30-00-123Z')]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
