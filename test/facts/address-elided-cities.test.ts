@@ -17,7 +17,8 @@ describe('a city name with an elided article', () => {
     expect(guide && factPresent(guide, extractFacts(page), page)).toBe(true);
   });
 
-  it('still stops at a lower-case word after the city', () => {
+  it('still stops at a lower-case word or a parenthesis after the city', () => {
     expect(findAddresses("1 rue A\n14000 CAEN d'abord").map((a) => a.city)).toEqual(['CAEN']);
+    expect(findAddresses('1 rue A\n61000 ALENÇON (Orne)').map((a) => a.city)).toEqual(['ALENÇON']);
   });
 });
