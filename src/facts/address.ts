@@ -19,6 +19,8 @@ const POSTCODE_ANYWHERE = new RegExp(POSTCODE.source, 'u');
 function plain(line: string): string {
   return line
     .replace(/\*+/g, '')
+    // `_…_` is <em> (extract/markdown.ts); an underscore inside a word ("Service_etrangers") stays.
+    .replace(/(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)/g, '')
     .replace(/\\$/, '')
     .replace(/^\s*>\s?/, '')
     .trim();
@@ -51,7 +53,8 @@ function cityAt(rest: string): { city: string; cedex: string | null; printed: st
       used = i + (cedex ? 2 : 1);
       break;
     }
-    const ok = /^\p{Lu}[\p{L}'’-]*$/u.test(word) || CITY_LINKS.has(word.replace('’', "'"));
+    // "d'Ascq" in "Villeneuve d'Ascq": an elided article glued to a capitalised word.
+    const ok = /^(?:[dl]['’])?\p{Lu}[\p{L}'’-]*$/u.test(word) || CITY_LINKS.has(word.replace('’', "'"));
     if (!ok || city.length >= 6) break;
     city.push(word);
     used = i + 1;

@@ -87,8 +87,8 @@ function read(sentence: string, followingLines: () => string): Reading {
   for (const channel of named) reading.means.add(channel);
   const onlineFollows = next?.roles.includes('online-procedure') ?? false;
   if (own.roles.includes('online-procedure') || onlineFollows || emails) reading.means.add('online');
-  // "Déposez votre dossier à :" then a démarches-simplifiées link: the address that follows is the link, not a postal one.
-  const linkIsTheAddress = onlineFollows && !isPostal(following);
+  // "Déposez votre dossier à :" then a démarches-simplifiées link, there or on the next line: the address is the link, not a postal one.
+  const linkIsTheAddress = (onlineFollows || own.roles.includes('online-procedure')) && !isPostal(following);
   const addressNamed = isPostal(sentence) || (next !== null && isPostal(following)) || (ADDRESS_FOLLOWS.test(clauses) && !linkIsTheAddress);
   // An address alone says post only when nothing else says how: "prenez rendez-vous … à la préfecture, 2 rue …" is not.
   if (!emails && named.length === 0 && addressNamed) reading.means.add('postal');

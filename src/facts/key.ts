@@ -13,7 +13,8 @@ function cedexKey(cedex: string | null): string {
 }
 
 function phoneKey(value: string): string {
-  const digits = value.replace(/\D/g, '');
+  // "0033 2 31…" is "+33 2 31…" dialled from abroad: the same number.
+  const digits = value.replace(/\D/g, '').replace(/^00(?=33)/, '');
   return digits.startsWith('33') && digits.length >= 11 ? `0${digits.slice(2).replace(/^0/, '')}` : digits;
 }
 
