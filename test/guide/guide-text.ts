@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { beforeEach, it, vi } from 'vitest';
 import type { GuideEntry, GuideProblem } from '../../src/guide/entry.js';
 
 /**
@@ -9,8 +9,32 @@ import type { GuideEntry, GuideProblem } from '../../src/guide/entry.js';
  * of the file counts for no test), so a mutant in a table is run against it.
  */
 export async function fresh<T>(load: () => Promise<T>): Promise<T> {
-  vi.resetModules();
+  if (!loadedInThisTest) vi.resetModules();
+  loadedInThisTest = true;
   return load();
+}
+let loadedInThisTest = false;
+beforeEach(() => {
+  loadedInThisTest = false;
+});
+
+/**
+ * Like `it.each`, but one test that checks every case in turn (naming the case
+ * that fails): the modules are loaded once per test, and Stryker runs each
+ * mutant against a few dozen tests rather than hundreds.
+ */
+export function itEach<T extends unknown[] | [unknown]>(cases: readonly T[]) {
+  return (title: string, check: (...args: T) => Promise<void>) =>
+    it(title.replace(/%[sjid]/g, '…'), async () => {
+      for (const c of cases) {
+        try {
+          await check(...c);
+        } catch (error) {
+          if (error instanceof Error) error.message = `case ${JSON.stringify(c)}: ${error.message}`;
+          throw error;
+        }
+      }
+    });
 }
 
 export const freshParser = async () => (await fresh(() => import('../../src/guide/parse.js'))).parseGuide;

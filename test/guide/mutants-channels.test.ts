@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf } from './guide-text.js';
+import { entryOf, itEach } from './guide-text.js';
 
 /** The channels read from a section whose channel sentence is `wording` (one line, or several). */
 async function channelsOf(...wording: string[]) {
@@ -8,7 +8,7 @@ async function channelsOf(...wording: string[]) {
 const LEAD = "La demande d'admission exceptionnelle se fait";
 
 describe('the lead-in of the channel sentence', () => {
-  it.each([
+  itEach([
     ["La demande d'admission exceptionnelle se fait par voie postale."],
     ["La demande d'admission exceptionnelle au séjour se fait par voie postale."],
     ["La demande d'admission exceptionnelle  au  séjour  se  fait  par voie postale."],
@@ -33,7 +33,7 @@ describe('the lead-in of the channel sentence', () => {
 });
 
 describe('the channels named by the sentence', () => {
-  it.each([
+  itEach([
     ['sur rendez-vous.', ['appointment']],
     ['uniquement sur RDV.', ['appointment']],
     ['au guichet sur rendez-vous.', ['appointment']],
@@ -67,7 +67,7 @@ describe('the channels named by the sentence', () => {
     expect(await channelsOf(`${LEAD} ${rest}`)).toMatchObject({ recognised, unrecognised: false });
   });
 
-  it.each([
+  itEach([
     ['par courrier, en ligne.', ['postal', 'online']],
     ['par courrier,en ligne.', ['postal', 'online']],
     ['par courrier ; en ligne.', ['postal', 'online']],
@@ -88,7 +88,7 @@ describe('the channels named by the sentence', () => {
     expect(await channelsOf(`${LEAD} ${rest}`)).toEqual({ recognised, wording: `${LEAD} ${rest}`, unrecognised: false });
   });
 
-  it.each([
+  itEach([
     ['uniquement.', []],
     ['par pigeon voyageur.', []],
     ['par courrier ou par pigeon voyageur.', ['postal']],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf, fresh, parseSection } from './guide-text.js';
+import { entryOf, fresh, parseSection, itEach } from './guide-text.js';
 
 const updatedOn = (printed: string) => parseSection({ updated: [`Dernière mise à jour : ${printed}`] });
 
 describe('the "Dernière mise à jour" date', () => {
-  it.each([
+  itEach([
     ['15 janvier 2023', '2023-01-15'],
     ['1er février 2023', '2023-02-01'],
     ['1er fevrier 2023', '2023-02-01'],
@@ -31,7 +31,7 @@ describe('the "Dernière mise à jour" date', () => {
     expect(entry?.updated).toBe(iso);
   });
 
-  it.each([
+  itEach([
     ['15 brumaire 2023'],
     ['vers le 22/02/2023'],
     ['22/02/2023 (révisée)'],
@@ -58,7 +58,7 @@ describe('the "Dernière mise à jour" date', () => {
 });
 
 describe('the prefecture city', () => {
-  it.each([
+  itEach([
     ['Préfecture du Mans', 'Le Mans'],
     ['Préfecture du Puy-en-Velay', 'Le Puy-en-Velay'],
     ['Préfecture de la Vendée', 'Vendée'],
@@ -75,7 +75,7 @@ describe('the prefecture city', () => {
 });
 
 describe('the entry id', () => {
-  it.each([
+  itEach([
     ["Département de l'Hérault (34)", '34-herault'],
     ['Département des Côtes-d’Armor (22)', '22-cotes-d-armor'],
     ['Département de la Haute  Marne (52)', '52-haute-marne'],
@@ -87,7 +87,7 @@ describe('the entry id', () => {
 });
 
 describe('the list of sous-préfectures', () => {
-  it.each([
+  itEach([
     ['Sous-préfectures : Bayeux, Lisieux.', ['Bayeux', 'Lisieux']],
     ['Sous-préfectures : Bayeux,Lisieux', ['Bayeux', 'Lisieux']],
     ['Sous-préfectures : Bayeux ; Lisieux ;', ['Bayeux', 'Lisieux']],

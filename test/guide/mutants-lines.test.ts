@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf, freshParser, parseSection, sectionText } from './guide-text.js';
+import { entryOf, freshParser, parseSection, sectionText, itEach } from './guide-text.js';
 
 const PROCEDURE = 'Envoyez votre dossier complet par courrier à la préfecture.';
 /** The procedure of a section whose reproduced text is `lines`. */
@@ -8,7 +8,7 @@ async function procedureOf(lines: string[]): Promise<string> {
 }
 
 describe('page numbers and running headers inside the reproduced text', () => {
-  it.each([
+  itEach([
     ['1 / 4'],
     ['12 / 40'],
     ['3/12'],
@@ -32,7 +32,7 @@ describe('page numbers and running headers inside the reproduced text', () => {
     expect(await procedureOf(['Envoyez votre dossier complet par courrier', noise, 'à la préfecture.'])).toBe(PROCEDURE);
   });
 
-  it.each([
+  itEach([
     [["gisti, groupe d'information et", 'de soutien des immigré·e·s']],
     [['gisti,', "groupe d'information et de soutien", 'des immigré·e·s']],
     [['gisti,', "groupe d'information", 'et de soutien', 'des immigré·e·s']],
@@ -45,7 +45,7 @@ describe('page numbers and running headers inside the reproduced text', () => {
     expect(await procedureOf(['Envoyez votre dossier.', '', ...lines])).toBe(`Envoyez votre dossier.\n\n${lines.join(' ')}`);
   });
 
-  it.each([
+  itEach([
     ["Gisti, groupe d'information et de soutien des immigrés, 3 villa Marcès, 75011 Paris"],
     ['Gisti, 3 villa Marcès, 75011 Paris'],
     ['Les pièces sont listées page 3'],
@@ -58,7 +58,7 @@ describe('page numbers and running headers inside the reproduced text', () => {
 });
 
 describe('the header lines of a section', () => {
-  it.each([
+  itEach([
     ['Région Normandie'],
     ['Région : Normandie'],
     ['Région:  Normandie'],
@@ -80,7 +80,7 @@ describe('the header lines of a section', () => {
     ]);
   });
 
-  it.each([
+  itEach([
     ['Département du Calvados (14)', 'Calvados', '14'],
     ['Département : Calvados (14)', 'Calvados', '14'],
     ['Departement Calvados (14)', 'Calvados', '14'],
@@ -101,7 +101,7 @@ describe('the header lines of a section', () => {
     expect((await entryOf({ department })).department).toEqual({ code, name });
   });
 
-  it.each([
+  itEach([
     ['Préfecture de Caen'],
     ['Préfecture : Caen'],
     ['Préfecture: Caen'],
@@ -116,7 +116,7 @@ describe('the header lines of a section', () => {
     expect(entry.prefecture).toBe('Caen');
   });
 
-  it.each([
+  itEach([
     ['Dernière mise à jour : 22/02/2023'],
     ['Dernière mise à jour: 22/02/2023'],
     ['Dernière mise à jour :22/02/2023'],
@@ -146,7 +146,7 @@ describe('the header lines of a section', () => {
 });
 
 describe('the "Les modalités sont reproduites ici" line', () => {
-  it.each([
+  itEach([
     ['Les modalités sont reproduites ici :'],
     ['Les modalités sont reproduites ici:'],
     ['Les modalités sont reproduites ici'],
@@ -169,7 +169,7 @@ describe('the "Les modalités sont reproduites ici" line', () => {
 });
 
 describe('the "Sous-préfectures" lines', () => {
-  it.each([
+  itEach([
     [['Sous-préfectures', '', "Elles traitent également les demandes d'AES."]],
     [['Sous-préfectures :', '', "Elles traitent également les demandes d'AES."]],
     [['Sous-prefectures', "Elles traitent également les demandes d'AES."]],

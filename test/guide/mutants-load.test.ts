@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { GUIDE_CACHE_FILE, openGuideCache } from '../../src/snapshot/guide-cache.js';
 import { typesetA4 } from '../support/pdf.js';
 import { tempFolder } from '../support/temp.js';
-import { fresh, sectionText } from './guide-text.js';
+import { fresh, sectionText, itEach } from './guide-text.js';
 
 const loader = () => fresh(() => import('../../src/guide/load.js'));
 const bytes = (...parts: (string | number[])[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
 describe('bytes that are not guide text', () => {
-  it.each([
+  itEach([
     ['a JPEG photo of the guide', bytes([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00]), 'binary file, not guide text'],
     ['UTF-16 (big-endian, with its mark)', Buffer.from('\ufeffRégion Normandie', 'utf16le').swap16(), 'UTF-16 text: save the guide as UTF-8'],
     ['UTF-16 without a mark', Buffer.from('Région Normandie', 'utf16le'), 'binary file, not guide text'],
@@ -23,7 +23,7 @@ describe('bytes that are not guide text', () => {
     expect(readGuideBytes(input)).toEqual({ kind: 'rejected', line: 1, message });
   });
 
-  it.each([
+  itEach([
     ['short CRLF lines', 'Bayeux\r\nLisieux\r\nVire\r\n'],
     ['short CR lines', 'Bayeux\rLisieux\rVire\r'],
     ['form feeds between pages', 'Page 1\fPage 2\fPage 3\f'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf, parseSection } from './guide-text.js';
+import { entryOf, parseSection, itEach } from './guide-text.js';
 
 /** The procedure read from a section whose reproduced text is `lines` ('1 / 4' is a page number: a page break). */
 async function procedureOf(...lines: string[]): Promise<string> {
@@ -8,7 +8,7 @@ async function procedureOf(...lines: string[]): Promise<string> {
 const BREAK = '2 / 4';
 
 describe('lines the PDF broke mid-sentence are rejoined', () => {
-  it.each([
+  itEach([
     [['Envoyez votre dossier complet', 'par courrier.'], 'Envoyez votre dossier complet par courrier.'],
     [['Envoyez votre dossier', 'à la préfecture.'], 'Envoyez votre dossier à la préfecture.'],
     [['Envoyez votre dossier', 'complet - avec les pièces.'], 'Envoyez votre dossier complet - avec les pièces.'],
@@ -27,7 +27,7 @@ describe('lines the PDF broke mid-sentence are rejoined', () => {
 });
 
 describe('lines that stay on their own', () => {
-  it.each([
+  itEach([
     [['Préfecture du Calvados', 'Bureau des étrangers', '14000 CAEN']],
     [['Préfecture de Saint-Lô', 'Bureau des étrangers']],
     [['Envoyez votre dossier.', 'ensuite, attendez la réponse.']],
@@ -60,7 +60,7 @@ describe('paragraphs', () => {
     );
   });
 
-  it.each([
+  itEach([
     [['Envoyez votre dossier', BREAK, 'par courrier.'], 'Envoyez votre dossier par courrier.'],
     [['Envoyez votre dossier à la', BREAK, 'Préfecture du Calvados.'], 'Envoyez votre dossier à la Préfecture du Calvados.'],
     [['Envoyez votre dossier complet', BREAK, 'à la préfecture', 'du Calvados.'], 'Envoyez votre dossier complet à la préfecture du Calvados.'],
@@ -70,7 +70,7 @@ describe('paragraphs', () => {
     expect(await procedureOf(...lines)).toBe(procedure);
   });
 
-  it.each([
+  itEach([
     [['Envoyez votre dossier.', BREAK, 'Attendez la réponse.']],
     [['Adressez-vous au bureau', BREAK, 'Rendez-vous sur place.']],
     [['Joignez à votre dossier les', BREAK, '- passeport ;']],
@@ -84,7 +84,7 @@ describe('paragraphs', () => {
 });
 
 describe('links the PDF lost', () => {
-  it.each([
+  itEach([
     ["Consultez le site de l'[ANEF](#).", "Consultez le site de l'ANEF."],
     ["Consultez le site de l'[ANEF]().", "Consultez le site de l'ANEF."],
     ['Prenez [rendez-vous en ligne](#) puis [envoyez](#) le dossier.', 'Prenez rendez-vous en ligne puis envoyez le dossier.'],

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf, parseSection } from './guide-text.js';
+import { entryOf, parseSection, itEach } from './guide-text.js';
 
 const sourcesOf = async (...consult: string[]) => (await entryOf({ consult })).sources;
 const CONSULT = 'Les modalités sont consultables ici :';
 
 describe('the URLs a section cites', () => {
-  it.each([
+  itEach([
     [`${CONSULT} <https://www.calvados.gouv.fr/aes>`, 'https://www.calvados.gouv.fr/aes'],
     [`${CONSULT} <http://www.calvados.gouv.fr/aes>`, 'http://www.calvados.gouv.fr/aes'],
     [`${CONSULT} < https://www.calvados.gouv.fr/aes >`, 'https://www.calvados.gouv.fr/aes'],
@@ -23,7 +23,7 @@ describe('the URLs a section cites', () => {
     expect(await sourcesOf(line)).toEqual([{ url, clientRoute: null }]);
   });
 
-  it.each([
+  itEach([
     [[`${CONSULT} <https://www.calvados.gouv.fr/Demarches/`, 'Etrangers/aes>'], 'https://www.calvados.gouv.fr/Demarches/Etrangers/aes'],
     [[`${CONSULT} <http://www.calvados.gouv.fr/Demarches/`, 'Etrangers/', 'aes>'], 'http://www.calvados.gouv.fr/Demarches/Etrangers/aes'],
     [[`${CONSULT} <https:`, '//www.calvados.gouv.fr/aes>'], 'https://www.calvados.gouv.fr/aes'],
@@ -51,7 +51,7 @@ describe('the URLs a section cites', () => {
     ]);
   });
 
-  it.each([
+  itEach([
     [`${CONSULT} <htp:/calvados>`, 'htp:/calvados'],
     [`${CONSULT} <www.calvados.gouv.fr/aes>`, 'www.calvados.gouv.fr/aes'],
     [`${CONSULT} <ftp://ftp.calvados.gouv.fr/aes>`, 'ftp://ftp.calvados.gouv.fr/aes'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf } from './guide-text.js';
+import { entryOf, itEach } from './guide-text.js';
 
 /** What the closing block says of the listed sous-préfectures. */
 async function closing(block: string[], list = 'Sous-préfectures : Bayeux, Lisieux et Vire Normandie') {
@@ -13,7 +13,7 @@ const answer = (handlesAes: string, handling: string[], names = ['Bayeux', 'Lisi
 });
 
 describe('the closing "Sous-préfectures" block', () => {
-  it.each([
+  itEach([
     [["Elles ne traitent pas les demandes d'AES."], answer('none', [])],
     [["ELLES NE TRAITENT PAS LES DEMANDES D'AES."], answer('none', [])],
     [["Aucune sous-préfecture ne traite les demandes d'AES."], answer('none', [])],
