@@ -37,7 +37,14 @@ export function readGuideBytes(bytes: Uint8Array): GuideText {
   return guideText(text);
 }
 
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's 0x80–0x9F: ’ “ ” … œ € and the like. Node 20's TextDecoder('windows-1252')
+ * reads these bytes as invisible C1 control characters, so they are mapped here.
+ */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const windows1252 = {
+  decode: (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').replace(/[\x80-\x9F]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80)),
+};
 const UTF8_SEQUENCE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
 const lineAt = (bytes: Uint8Array, offset: number) => bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
 
