@@ -26,7 +26,7 @@ export interface RunScene {
   store: SnapshotStore;
   /** Warnings the run gave (corrupt snapshots, odd charsets...). */
   warnings: string[];
-  /** URLs the "browser" was asked for. */
+  /** URLs the "browser" was asked for (and the selector it was told to wait for). */
   browserAsked: string[];
   entry: GuideEntry;
   sources: Source[];
@@ -44,7 +44,7 @@ export const calvadosSection = (url: string, more: string[] = [], procedure = po
   procedure,
 });
 
-export async function runScene(site: FixtureSite, section: GuideSectionSpec, options: { mode?: FetchMode; selector?: string } = {}): Promise<RunScene> {
+export async function runScene(site: FixtureSite, section: GuideSectionSpec, options: { mode?: FetchMode; selector?: string; waitFor?: string } = {}): Promise<RunScene> {
   const dir = await tempFolder('aes-run-');
   const guide = join(dir, 'guide.txt');
   await writeFile(guide, guideDocument('Testland', [section]));
@@ -60,13 +60,13 @@ export async function runScene(site: FixtureSite, section: GuideSectionSpec, opt
   // The browser seam: a "browser" that renders what the site sends (the HTTP fetcher's answer, as a browser's).
   const browser: Fetcher = {
     fetch: async (request) => {
-      browserAsked.push(request.url);
+      browserAsked.push(request.waitFor ? `${request.url} (waits for ${request.waitFor})` : request.url);
       const outcome = await http.fetch({ ...request, url: request.url.split('#')[0] ?? request.url });
       return outcome.kind === 'fetched' ? { ...outcome, fetchedWith: 'browser', validators: { etag: null, lastModified: null }, screenshot: new Uint8Array([137, 80, 78, 71]) } : { ...outcome, fetchedWith: 'browser' };
     },
   };
-  const settings = options.mode || options.selector ? { [entry.id]: { ...(options.mode ? { fetch: options.mode } : {}), ...(options.selector ? { selector: options.selector } : {}) } } : {};
-  const sources = sourcesOf(entry, settings[entry.id] as never, 'http', null);
+  const settings = { fetch: options.mode, selector: options.selector, waitFor: options.waitFor };
+  const sources = sourcesOf(entry, settings, 'http', null);
   return {
     dir: snapshots,
     store,
