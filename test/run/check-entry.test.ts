@@ -179,10 +179,13 @@ describe('an interrupted run', () => {
 
 describe('successor discovery', () => {
   const found: Discovery = {
-    successors: [{ url: 'http://127.0.0.61/Demarches/Sejour/Nouvelle-AES', title: 'AES', score: 9, evidence: [] } as never],
+    successors: [
+      { url: 'http://127.0.0.61/Demarches/Sejour/Nouvelle-AES', title: 'Admission exceptionnelle au séjour', pageUpdated: null, score: 0.9, via: 'sitemap', matchedFacts: [], matchedWords: [], closeness: 0.8, pagesVisited: 3 },
+    ],
     reason: null,
     pagesFetched: 4,
     fromCache: false,
+    searchedAt: '2025-03-10T09:00:00.000Z',
   };
 
   it('puts what the search found into the entry report, and is asked with the night’s observations', async () => {

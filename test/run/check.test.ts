@@ -11,7 +11,7 @@ import { EXIT } from '../../src/shared/exit-codes.js';
 import { createLogger } from '../../src/shared/log.js';
 import { nodeStoreFs, type StoreFs } from '../../src/snapshot/staging.js';
 import { recordingClock } from '../support/fake-clock.js';
-import { dsfrPage, guideDocument, postalGuideText, postalProcedure, type GuideSectionSpec } from '../support/prefecture.js';
+import { dsfrPage, guideDocument, postalProcedure, type GuideSectionSpec } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { tempFolder } from '../support/temp.js';
 import { calvadosSection } from './scene.js';
