@@ -11,7 +11,7 @@ import { EXIT } from '../../src/shared/exit-codes.js';
 import { silentLogger } from '../../src/shared/log.js';
 import { recordingClock } from '../support/fake-clock.js';
 import { PATHS, orneSection, startCmsSite, type CmsSite } from '../support/current-cms.js';
-import { guideDocument } from '../support/prefecture.js';
+import { guideDocument, type GuideSectionSpec } from '../support/prefecture.js';
 import { tempFolder } from '../support/temp.js';
 
 /**
@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-async function folder(sections = [orneSection(site.url(PATHS.old301)), { ...orneSection(site.url(PATHS.aes)), code: '72', departmentPhrase: 'de la Sarthe' }]) {
+async function folder(sections: GuideSectionSpec[] = [orneSection(site.url(PATHS.old301)), { ...orneSection(site.url(PATHS.aes)), code: '72', departmentPhrase: 'de la Sarthe' }]) {
   const dir = await tempFolder('aes-run-discover-');
   await writeFile(join(dir, 'guide.txt'), guideDocument('Normandie', sections));
   return dir;
