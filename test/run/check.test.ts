@@ -218,6 +218,56 @@ describe('a check that cannot start', () => {
   });
 });
 
+describe('the run’s settings', () => {
+  it('are the ones the request gives: User-Agent, body cap, retries, report language', async () => {
+    const f = await folder();
+    let mancheServed = 0;
+    site.set(MANCHE, (_req, res) => {
+      mancheServed += 1;
+      if (mancheServed === 1) res.writeHead(503).end('maintenance');
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
+    });
+    site.set(CALVADOS, { body: page() + '<!--' + 'x'.repeat(4000) + '-->' });
+    const before = site.requests.length;
+    const run = await f.check({ userAgent: 'aes-watch-test/9', maxBodyBytes: 3000, retries: 1, lang: 'en' });
+    expect(site.requests.slice(before).map((r) => r.headers['user-agent'])).toEqual(['aes-watch-test/9', 'aes-watch-test/9', 'aes-watch-test/9']);
+    const [calvados, mancheEntry] = run.report!.entries;
+    expect(calvados!.reasons).toEqual([{ code: 'fetch-failed', detail: 'page larger than 3 KiB', sourceUrl: site.url(CALVADOS) }]);
+    expect(mancheEntry!.status).toBe('ok');
+    expect(mancheServed).toBe(2);
+    const markdown = await readFile(join(f.reports, 'latest.md'), 'utf8');
+    expect(markdown).toContain('unreachable');
+    expect(markdown).not.toContain('injoignable');
+  });
+
+  it('--only on a guide with no usable entry lists none', async () => {
+    const f = await folder([{ ...calvadosSection(site.url(CALVADOS)), updated: '31/02/2023' }]);
+    const run = await f.check({ only: ['14'] });
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stderr).toContain(`aes-watch: --only: no guide entry matches "14"; the guide's entries are: none (an id or its département code)\n`);
+  });
+
+  it('--wait says it is waiting for the other run, then runs once it is done', async () => {
+    const f = await folder();
+    await mkdir(f.snapshots);
+    const held = await acquireRunLock(lockPathFor(f.snapshots), { wait: false, command: 'aes-watch check' });
+    if (held.kind !== 'acquired') throw new Error('lock not taken');
+    let released = false;
+    // The other run ends while the check waits its first turn.
+    const clock = {
+      now: () => new Date('2025-03-10T09:00:00Z'),
+      sleep: async () => {
+        if (!released) await held.release();
+        released = true;
+      },
+    };
+    const run = await f.check({ wait: true }, { clock });
+    expect(released).toBe(true);
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stderr.split('\n')[0]).toBe(`aes-watch: another run (pid ${process.pid}) is writing snapshots; waiting for it to end (--wait)`);
+  });
+});
+
 describe('a check that cannot write', () => {
   it('a full disk while committing: exit 5, one line, the snapshots as they were, the lock released', async () => {
     const f = await folder();
@@ -237,6 +287,15 @@ describe('a check that cannot write', () => {
     expect(run.stderr).toMatch(/^aes-watch: cannot write .*state\.json: no space left on the device \(ENOSPC\); the snapshots were left as they were\n$/);
     expect(await readFile(join(f.snapshots, '14-calvados', 'state.json'), 'utf8')).toBe(before);
     expect(await exists(join(f.snapshots, '.aes-watch.lock'))).toBe(false);
+  });
+
+  it('a snapshots path that is a file: exit 5 naming it, nothing changed', async () => {
+    const f = await folder();
+    await writeFile(f.snapshots, 'not a folder');
+    const run = await f.check();
+    expect(run.code).toBe(EXIT.cannotWrite);
+    expect(run.stderr).toMatch(new RegExp(`^aes-watch: cannot write ${f.snapshots}\\S*: a file stands where a folder should be \\((ENOTDIR|EEXIST)\\); nothing was changed\\n$`));
+    expect(await readFile(f.snapshots, 'utf8')).toBe('not a folder');
   });
 
   it('a report folder that is a file: exit 5 naming the report, the snapshots as they were', async () => {
