@@ -127,6 +127,16 @@ describe('a linked document', () => {
     expect(doc(entry, DOSSIER)).toMatchObject({ status: 'unchanged', size: '530,2 Ko', date: '2025-03-12', previous: { size: '524,1 Ko', date: '2022-10-25' } });
   });
 
+  it('whose link shows only a new date, or only a new size, shows the old detail', async () => {
+    await check();
+    site.set(PAGE, { body: page(dossierLink('PDF - 524,1 Ko - 12/03/2025')) });
+    expect(doc(await check(), DOSSIER)).toMatchObject({ status: 'unchanged', date: '2025-03-12', previous: { size: '524,1 Ko', date: '2022-10-25' } });
+    site.set(PAGE, { body: page(dossierLink('PDF - 600 Ko - 25/10/2022')) });
+    expect(doc(await check(), DOSSIER)).toMatchObject({ status: 'unchanged', size: '600 Ko', previous: { size: '524,1 Ko', date: '2022-10-25' } });
+    site.set(PAGE, { body: page(dossierLink()) });
+    expect(doc(await check(), DOSSIER)).toMatchObject({ status: 'unchanged', previous: null });
+  });
+
   it('that answers 404 or 410 is gone; 500 is a failed fetch; a 304 with nothing stored too', async () => {
     await check();
     site.set(DOSSIER, { status: 410, body: 'supprimé' });
