@@ -112,6 +112,27 @@ describe('auto mode', () => {
     expect(report.sources[0]!.fetchedWith).toBe('browser');
   });
 
+  it('asks the browser when a link sends to a home page that blocks the plain client', async () => {
+    site.set(MAIN, { status: 302, headers: { location: '/' } });
+    site.set('/', { status: 403, body: 'refusé' });
+    const s = await scene('auto');
+    await check(s);
+    expect(s.browserAsked).toEqual([site.url(MAIN)]);
+    site.set('/', { body: empty });
+  });
+
+  it('does not start a browser once the run is stopped', async () => {
+    site.set(MAIN, { status: 403, body: 'refusé' });
+    const s = await scene('auto');
+    const stop = new AbortController();
+    const deps = s.deps();
+    // The stop comes while the blocked page arrives.
+    const http = { fetch: async (request: Parameters<typeof deps.http.fetch>[0]) => deps.http.fetch(request).finally(() => stop.abort()) };
+    const report = await checkEntry(s.entry, s.sources, { ...deps, http, signal: stop.signal });
+    expect(s.browserAsked).toEqual([]);
+    expect(report.sources[0]).toMatchObject({ fetchedWith: 'http', httpStatus: 403 });
+  });
+
   it('does not start a browser for a link that sends to the home page', async () => {
     site.set(MAIN, { status: 302, headers: { location: '/' } });
     site.set('/', { body: empty });

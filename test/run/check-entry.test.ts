@@ -136,6 +136,17 @@ describe('the reviewed baseline', () => {
     expect(third.sources[0]!.diffFromBaseline).toContain('autre@testville.gouv.fr');
   });
 
+  it('is not replaced by a later ok run either', async () => {
+    await check();
+    const baseline = await readFile(join(scene.dir, scene.entry.id, scene.sources[0]!.key, 'baseline.json'), 'utf8');
+    // Same procedure, another page date still before the guide's: ok, and the current snapshot is rewritten.
+    site.set(MAIN, { body: page({ updated: '20/01/2023' }) });
+    const report = await check();
+    expect(report).toMatchObject({ status: 'ok', reasons: [] });
+    expect(report.sources[0]!.pageUpdated).toBe('2023-01-20');
+    expect(await readFile(join(scene.dir, scene.entry.id, scene.sources[0]!.key, 'baseline.json'), 'utf8')).toBe(baseline);
+  });
+
   it('is not made by an unreachable run, even for the page that answered', async () => {
     const two = await runScene(site, calvadosSection(site.url(MAIN), [site.url(CONTACT)]));
     site.set(CONTACT, { status: 503, body: 'maintenance' });

@@ -68,7 +68,7 @@ describe('a page that answers', () => {
     const changed = await check();
     expect(changed.changedSinceLastRun).toBe(true);
     expect(changed.sources[0]!.baselineText).toContain('pref-sejour@testville.gouv.fr');
-    expect(changed.sources[0]!.diffFromBaseline).toMatch(/-.*pref-sejour@testville\.gouv\.fr[\s\S]*\+.*autre@testville\.gouv\.fr/);
+    expect(changed.sources[0]!.diffFromBaseline).toMatch(/^--- reviewed baseline\n\+\+\+ current page\n[\s\S]*-.*pref-sejour@testville\.gouv\.fr[\s\S]*\+.*autre@testville\.gouv\.fr/);
     const again = await check();
     expect(again.changedSinceLastRun).toBe(false);
     expect(again.status).toBe('stale');
@@ -167,6 +167,13 @@ describe('a page that does not answer with content', () => {
     expect(await read('current', 'md')).toBe(before);
   });
 
+  it('503 after a redirect keeps the redirect in the report', async () => {
+    site.set(MAIN, { status: 301, headers: { location: '/Demarches/Sejour/Maintenance' } });
+    site.set('/Demarches/Sejour/Maintenance', { status: 503, body: 'maintenance' });
+    const report = await check();
+    expect(report.sources[0]).toMatchObject({ outcome: 'http-error', httpStatus: 503, finalUrl: site.url('/Demarches/Sejour/Maintenance'), redirects: [{ url: site.url(MAIN), status: 301 }] });
+  });
+
   it('a refused connection is a failed fetch with no status and no address', async () => {
     const closed = await startSite({}, '127.0.0.63');
     const url = closed.url(MAIN);
@@ -207,9 +214,9 @@ describe('stored snapshots', () => {
     expect(report.status).toBe('ok');
     const where = join(scene.dir, scene.entry.id, scene.sources[0]!.key);
     expect(scene.warnings).toHaveLength(1);
-    expect(scene.warnings[0]).toMatch(
-      new RegExp(`^snapshot ${scene.entry.id}/${scene.sources[0]!.key}/current: the stored current snapshot was damaged \\(.+\\); moved aside to ${where}/current\\.\\S+\\.damaged-\\S+(, ${where}/current\\.\\S+)*$`),
-    );
+    const [head, moved] = scene.warnings[0]!.split('; moved aside to ');
+    expect(head).toMatch(new RegExp(`^snapshot ${scene.entry.id}/${scene.sources[0]!.key}/current: the stored current snapshot was damaged \\(.+\\)$`));
+    expect(moved!.split(', ').map((path) => path.replace(/\.damaged-\S+$/, '')).sort()).toEqual(['html', 'json', 'md'].map((ext) => `${where}/current.${ext}`));
     expect(await read('current', 'md')).toContain('12 rue des Essais');
   });
 
@@ -221,6 +228,8 @@ describe('stored snapshots', () => {
       const report = await check();
       const damaged = report.reasons.find((r) => r.code === 'baseline-damaged');
       expect(damaged?.detail).toMatch(new RegExp(`^the stored baseline snapshot was damaged.*moved aside to ${where}/baseline\\.`));
+      const moved = damaged!.detail.split('moved aside to ')[1]!.split(';')[0]!;
+      expect(moved.split(', ').map((path) => path.replace(/\.damaged-\S+$/, '')).sort()).toEqual(['html', 'json', 'md'].map((ext) => `${where}/baseline.${ext}`));
     }
     // Only the first night moved it: one warning.
     expect(scene.warnings).toHaveLength(1);
@@ -244,6 +253,37 @@ describe('stored snapshots', () => {
       expect(await read(slot, 'md')).toContain('12 rue des Essais');
     }
     expect(scene.warnings).toEqual([]);
+    const upgrades = scene.logged.filter((line) => line.includes('re-extracted snapshot made by an older extractor')).map((line) => JSON.parse(line));
+    expect(upgrades.map((line) => [line.entry, line.slot]).sort()).toEqual([
+      [scene.entry.id, 'baseline'],
+      [scene.entry.id, 'current'],
+    ]);
+    // Once upgraded, nothing more to do.
+    await check();
+    expect(scene.logged.filter((line) => line.includes('re-extracted'))).toHaveLength(2);
+  });
+
+  it('one made by an older extractor is read again with the entry’s selector', async () => {
+    const scoped = await runScene(site, calvadosSection(site.url(MAIN)), { selector: '.fr-text' });
+    await check(scoped);
+    const file = (ext: string) => slotFile('baseline', ext, scoped);
+    const meta = JSON.parse(await readFile(file('json'), 'utf8'));
+    await writeFile(file('json'), JSON.stringify({ ...meta, extractorVersion: EXTRACTOR_VERSION - 1 }));
+    const report = await check(scoped);
+    expect(report.status).toBe('ok');
+    expect(report.sources[0]!.diffFromBaseline).toBeNull();
+  });
+
+  it('one made by an older extractor that cannot be read again is kept as it is', async () => {
+    await check();
+    const meta = await metaOf('baseline');
+    const junk = '<!DOCTYPE html><html><body><main></main></body></html>';
+    await writeFile(slotFile('baseline', 'html'), junk);
+    await writeFile(slotFile('baseline', 'json'), JSON.stringify({ ...meta, extractorVersion: EXTRACTOR_VERSION - 1, sha256: { ...meta.sha256, html: sha256(junk) } }));
+    const report = await check();
+    expect(report.sources[0]!.baselineText).toBe(await read('baseline', 'md'));
+    expect(report.status).toBe('ok');
+    expect((await metaOf('baseline')).extractorVersion).toBe(EXTRACTOR_VERSION - 1);
   });
 
   it('a page date already in the reviewed baseline is not news, a later one is', async () => {

@@ -5,7 +5,8 @@ import { loadGuides } from '../../src/guide/load.js';
 import { createHttpFetcher } from '../../src/fetch/http.js';
 import type { Fetcher } from '../../src/fetch/outcome.js';
 import type { EntryDeps } from '../../src/run/check-entry.js';
-import { silentLogger } from '../../src/shared/log.js';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/shared/log.js';
 import { createFileSnapshotStore, type SnapshotStore } from '../../src/snapshot/store.js';
 import { sourcesOf, type Source } from '../../src/sources/source.js';
 import type { FetchMode } from '../../src/fetch/outcome.js';
@@ -26,6 +27,8 @@ export interface RunScene {
   store: SnapshotStore;
   /** Warnings the run gave (corrupt snapshots, odd charsets...). */
   warnings: string[];
+  /** The run's log lines (JSON, info and above). */
+  logged: string[];
   /** URLs the "browser" was asked for (and the selector it was told to wait for). */
   browserAsked: string[];
   entry: GuideEntry;
@@ -56,6 +59,8 @@ export async function runScene(site: FixtureSite, section: GuideSectionSpec, opt
   const store = createFileSnapshotStore(snapshots, () => clock.now());
   const http = createHttpFetcher({ userAgent: 'aes-watch-test', timeoutMs: 2000, maxBodyBytes: 2 * 1024 * 1024, retries: 0, clock });
   const warnings: string[] = [];
+  const logged: string[] = [];
+  const log = createLogger({ level: 'info', pretty: false, destination: new Writable({ write: (chunk: Buffer, _encoding, done) => (logged.push(chunk.toString()), done()) }) });
   const browserAsked: string[] = [];
   // The browser seam: a "browser" that renders what the site sends (the HTTP fetcher's answer, as a browser's).
   const browser: Fetcher = {
@@ -71,6 +76,7 @@ export async function runScene(site: FixtureSite, section: GuideSectionSpec, opt
     dir: snapshots,
     store,
     warnings,
+    logged,
     browserAsked,
     entry,
     sources,
@@ -79,7 +85,7 @@ export async function runScene(site: FixtureSite, section: GuideSectionSpec, opt
       browser: () => browser,
       store,
       clock,
-      log: silentLogger,
+      log,
       warn: (message) => warnings.push(message),
       unreachableAfter: 3,
       ...overrides,
