@@ -10,6 +10,7 @@ import { acquireRunLock, lockPathFor } from '../../src/schedule/lock.js';
 import { EXIT } from '../../src/shared/exit-codes.js';
 import { createLogger } from '../../src/shared/log.js';
 import { nodeStoreFs, type StoreFs } from '../../src/snapshot/staging.js';
+import { snapshotTree } from '../faults/store-tree.js';
 import { recordingClock } from '../support/fake-clock.js';
 import { dsfrPage, guideDocument, postalProcedure, type GuideSectionSpec } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
@@ -51,7 +52,7 @@ interface Folder {
   guide: string;
   snapshots: string;
   reports: string;
-  check(overrides?: Partial<CheckRequest>, seams?: CheckSeams, signal?: AbortSignal): Promise<Run>;
+  check(overrides?: Partial<CheckRequest>, seams?: CheckSeams, signal?: AbortSignal, env?: NodeJS.ProcessEnv): Promise<Run>;
 }
 
 async function folder(sections: GuideSectionSpec[] = [calvadosSection(site.url(CALVADOS)), manche(site.url(MANCHE))]): Promise<Folder> {
@@ -63,7 +64,7 @@ async function folder(sections: GuideSectionSpec[] = [calvadosSection(site.url(C
     guide,
     snapshots: join(dir, 'snapshots'),
     reports: join(dir, 'reports'),
-    async check(overrides = {}, seams = {}, signal) {
+    async check(overrides = {}, seams = {}, signal, env = {}) {
       const request = await checkRequestFromConfig(dir, { guides: ['guide.txt'], snapshotsDir: 'snapshots', reportsDir: 'reports', perHostDelayMs: 0, retries: 0, timeoutMs: 2000, json: true, discovery: { enabled: false, maxPages: 5, maxSeconds: 10 }, ...overrides });
       const out = { stdout: '', stderr: '', log: '' };
       const capture = (key: keyof typeof out) => {
@@ -72,7 +73,7 @@ async function folder(sections: GuideSectionSpec[] = [calvadosSection(site.url(C
         return stream;
       };
       const log = createLogger({ level: 'warn', destination: capture('log'), pretty: false });
-      const result = await runCheck(request, { stdout: capture('stdout'), stderr: capture('stderr'), cwd: dir, env: {} }, signal, { clock: recordingClock(new Date('2025-03-10T09:00:00Z'), false), log, ...seams });
+      const result = await runCheck(request, { stdout: capture('stdout'), stderr: capture('stderr'), cwd: dir, env }, signal, { clock: recordingClock(new Date('2025-03-10T09:00:00Z'), false), log, ...seams });
       await new Promise((resolve) => setImmediate(resolve));
       return { code: result.exitCode, ...out, report: result.report, durationMs: result.durationMs, summary: result.summary };
     },
@@ -146,6 +147,58 @@ describe('a check that completes', () => {
       ['14-calvados', 'stale'],
       ['50-manche', 'ok'],
     ]);
+  });
+
+  it('drafts a section for every stale entry when all are stale', async () => {
+    const f = await folder();
+    await f.check();
+    site.set(CALVADOS, { body: page('autre@testville.gouv.fr') });
+    site.set(MANCHE, { body: page('autre@testville.gouv.fr') });
+    const run = await f.check();
+    expect(run.report!.entries.map((e) => [e.status, e.proposal !== undefined])).toEqual([
+      ['stale', true],
+      ['stale', true],
+    ]);
+  });
+
+  it('a whole run rewrites latest.json: an entry the guide dropped leaves it', async () => {
+    const f = await folder();
+    await f.check();
+    await writeFile(f.guide, guideDocument('Normandie', [calvadosSection(site.url(CALVADOS))]));
+    await f.check();
+    expect((await latest(f)).entries.map((e) => e.id)).toEqual(['14-calvados']);
+  });
+
+  it('GitHub issues that cannot be updated: exit 3, the reports and snapshots written all the same', async () => {
+    const f = await folder();
+    const run = await f.check({ issues: 'github' });
+    expect(run.code).toBe(EXIT.notifyFailed);
+    expect(run.report!.summary).toEqual({ ok: 2, stale: 0, unreachable: 0 });
+    expect(run.log).toContain('GitHub issues not updated');
+    expect((await latest(f)).entries).toHaveLength(2);
+    expect(await exists(join(f.snapshots, '14-calvados', 'state.json'))).toBe(true);
+    // --fail-on does not hide the failed notification.
+    expect((await f.check({ issues: 'github', failOn: ['ok'] })).code).toBe(EXIT.notifyFailed);
+  });
+
+  it('logs to stderr at the level AES_WATCH_LOG asks, without a log seam', async () => {
+    const f = await folder();
+    let served = 0;
+    site.set(MANCHE, (_req, res) => {
+      served += 1;
+      if (served % 2 === 1) res.writeHead(503).end('maintenance');
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page());
+    });
+    const warnOnly = await f.check({ retries: 1 }, { log: undefined }, undefined, { AES_WATCH_LOG: 'warn' });
+    expect(warnOnly.code).toBe(EXIT.ok);
+    expect(warnOnly.stderr).not.toContain('fetch: retrying');
+    await writeFile(join(f.snapshots, '14-calvados', 'state.json'), '{');
+    const warned = await f.check({ retries: 1 }, { log: undefined }, undefined, { AES_WATCH_LOG: 'warn' });
+    const lines = warned.stderr.split('\n').filter((line) => line.startsWith('{'));
+    expect(lines.map((line) => JSON.parse(line).msg)).toEqual([expect.stringMatching(/^14-calvados: state\.json is not valid/)]);
+    // The default level is info: the retry is logged.
+    const info = await f.check({ retries: 1 }, { log: undefined }, undefined, {});
+    expect(info.stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line).msg)).toContain('fetch: retrying');
   });
 
   it('puts the run’s warnings in the report and on stderr', async () => {
@@ -298,6 +351,48 @@ describe('a check that cannot write', () => {
     expect(await readFile(f.snapshots, 'utf8')).toBe('not a folder');
   });
 
+  it('a full disk at the commit point: exit 5, the snapshots as they were', async () => {
+    const f = await folder();
+    await f.check();
+    const before = await snapshotTree(f.snapshots);
+    site.set(CALVADOS, { status: 404, body: 'introuvable' });
+    const full: StoreFs = {
+      ...nodeStoreFs,
+      async writeFile(path, data) {
+        if (path.endsWith('manifest.json')) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path });
+        return nodeStoreFs.writeFile(path, data);
+      },
+    };
+    const run = await f.check({}, { fs: full });
+    expect(run.code).toBe(EXIT.cannotWrite);
+    expect(run.stderr).toBe(`aes-watch: cannot write ${f.snapshots}: no space left on the device (ENOSPC); the snapshots were left as they were\n`);
+    expect(await snapshotTree(f.snapshots)).toEqual(before);
+    // Stopped, with the same full disk: the same line, the same exit.
+    const stop = new AbortController();
+    site.set(MANCHE, (_req, res) => {
+      stop.abort();
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('autre@testville.gouv.fr'));
+    });
+    const stopped = await f.check({}, { fs: full }, stop.signal);
+    expect(stopped.code).toBe(EXIT.cannotWrite);
+    expect(stopped.stderr).toBe(`aes-watch: cannot write ${f.snapshots}: no space left on the device (ENOSPC); the snapshots were left as they were\n`);
+  });
+
+  it('a half-done commit a killed run left that cannot be finished: exit 5, nothing checked', async () => {
+    const f = await folder();
+    await f.check();
+    const commit = join(f.snapshots, '.aes-watch-commit-killed');
+    await mkdir(join(commit, 'files', '14-calvados'), { recursive: true });
+    await writeFile(join(commit, 'files', '14-calvados', 'state.json'), '{"consecutiveFailures": 0}\n');
+    await writeFile(join(commit, 'manifest.json'), JSON.stringify({ moves: [], put: ['14-calvados/state.json'], remove: [] }));
+    const full: StoreFs = { ...nodeStoreFs, rename: async (from) => Promise.reject(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC', path: from })) };
+    const before = site.requests.length;
+    const run = await f.check({}, { fs: full });
+    expect(run.code).toBe(EXIT.cannotWrite);
+    expect(run.stderr).toMatch(/^aes-watch: cannot write \S+: no space left on the device \(ENOSPC\); the snapshots were left as they were\n$/);
+    expect(site.requests.length).toBe(before);
+  });
+
   it('a report folder that is a file: exit 5 naming the report, the snapshots as they were', async () => {
     const f = await folder();
     await f.check();
@@ -355,6 +450,30 @@ describe('the browser', () => {
     expect(events.filter((e) => e === 'made')).toHaveLength(1);
     expect(events.at(-1)).toBe('closed');
     expect(events).toHaveLength(4);
+  });
+
+  it('a browser with nothing to close, or whose close fails, does not fail the run', async () => {
+    const f = await folder();
+    const http = (await import('../../src/fetch/http.js')).createHttpFetcher({ userAgent: 'aes-watch-test', timeoutMs: 2000, maxBodyBytes: 1 << 21, retries: 0, clock: recordingClock() });
+    const fetch = async (request: Parameters<Fetcher['fetch']>[0]) => {
+      const outcome = await http.fetch(request);
+      return outcome.kind === 'fetched' ? { ...outcome, fetchedWith: 'browser' as const } : outcome;
+    };
+    expect((await f.check({ forcedFetch: 'browser' }, { browser: () => ({ fetch }) })).code).toBe(EXIT.ok);
+    const failing = await f.check({ forcedFetch: 'browser' }, { browser: () => ({ fetch, close: () => Promise.reject(new Error('already gone')) }) });
+    expect(failing.code).toBe(EXIT.ok);
+    expect(failing.log).toContain('closing the browser failed');
+    expect(failing.log).toContain('already gone');
+  });
+
+  it('a browser that throws is a bug: the run rejects with it, and leaves the snapshots and the lock as they were', async () => {
+    const f = await folder();
+    await f.check();
+    const before = await snapshotTree(f.snapshots);
+    const crash = new Error('the browser crashed');
+    await expect(f.check({ forcedFetch: 'browser' }, { browser: () => ({ fetch: () => Promise.reject(crash) }) })).rejects.toBe(crash);
+    expect(await snapshotTree(f.snapshots)).toEqual(before);
+    expect(await exists(join(f.snapshots, '.aes-watch.lock'))).toBe(false);
   });
 
   it('is never made for a run of plain HTTP pages', async () => {
