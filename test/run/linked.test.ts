@@ -7,7 +7,7 @@ import { observeLinked } from '../../src/run/observe-linked.js';
 import { observeSource } from '../../src/run/observe.js';
 import { downloadLink, fileRoute } from '../documents/scene.js';
 import { truncatedPdf, typesetA4 } from '../support/pdf.js';
-import { dsfrPage, postalProcedure } from '../support/prefecture.js';
+import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { calvadosSection, runScene, type RunScene } from './scene.js';
 
@@ -76,7 +76,7 @@ describe('a linked document', () => {
     const entry = await check();
     expect(entry.status).toBe('stale');
     expect(doc(entry, DOSSIER)!.status).toBe('changed');
-    expect(doc(entry, DOSSIER)!.diffFromBaseline).toMatch(/-.*trois mois[\s\S]*\+.*six mois/);
+    expect(doc(entry, DOSSIER)!.diffFromBaseline).toMatch(/^--- reviewed document\n\+\+\+ current document\n[\s\S]*-.*trois mois[\s\S]*\+.*six mois/);
   });
 
   it('a file that is only hashed is compared by its bytes', async () => {
@@ -125,6 +125,21 @@ describe('a linked document', () => {
     expect(entry.sources[0]!.diffFromBaseline).toBeNull();
     expect(entry.facts.missing).toEqual([]);
     expect(doc(entry, DOSSIER)).toMatchObject({ status: 'unchanged', size: '530,2 Ko', date: '2025-03-12', previous: { size: '524,1 Ko', date: '2022-10-25' } });
+  });
+
+  it('cited by the guide with its size and date: a new size and date in the link alone is no missing fact', async () => {
+    const cited = await runScene(site, calvadosSection(site.url(PAGE), [], `${postalGuideText()}\n\nDossier de demande AES (format pdf - 524.1 ko - 25/10/2022)`));
+    expect((await check(cited)).status).toBe('ok');
+    site.set(PAGE, { body: page(dossierLink('PDF - 530,2 Ko - 12/03/2025')) });
+    const entry = await check(cited);
+    expect(entry).toMatchObject({ status: 'ok', reasons: [] });
+    expect(entry.facts.missing).toEqual([]);
+    expect(doc(entry, DOSSIER)).toMatchObject({ status: 'unchanged', citedBy: 'guide' });
+    // The file itself changed: the fact is judged with its detail again.
+    site.set(DOSSIER, fileRoute(await typesetA4(TEXT.replace('trois mois', 'six mois'), { title: 'v2' })));
+    const changed = await check(cited);
+    expect(changed.status).toBe('stale');
+    expect(changed.facts.missing.map((f) => f.kind)).toContain('document');
   });
 
   it('whose link shows only a new date, or only a new size, shows the old detail', async () => {
