@@ -98,6 +98,11 @@ describe('a linked document', () => {
     site.set('/contenu/telechargement/1234/file', fileRoute(docx('v1'), 'application/octet-stream'));
     const first = await check();
     expect(doc(first, '/contenu/telechargement/1234/file')!.snapshotPath).toMatch(/current\.bin$/);
+    // A PDF is known by its bytes, whatever its address.
+    site.set('/contenu/telechargement/1234/file', fileRoute(dossier));
+    site.set(PAGE, { body: page(downloadLink('/contenu/telechargement/1234/file', 'Notice', 'PDF - 20 Ko')) });
+    const pdf = await runScene(site, calvadosSection(site.url(PAGE)));
+    expect(doc(await check(pdf), '/contenu/telechargement/1234/file')!.snapshotPath).toMatch(/current\.pdf$/);
   });
 
   it('answered with the same bytes and new validators keeps its text and stores the validators', async () => {
