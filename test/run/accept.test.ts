@@ -81,6 +81,8 @@ describe('accept', () => {
     expect(result).toEqual({ kind: 'done', entries: [{ entryId: '50-manche', decisions: [] }] });
     const all = await accept({ names: 'all' });
     expect(all.kind === 'done' && all.entries.map((e) => e.entryId)).toEqual([scene.entry.id, '50-manche']);
+    const both = await accept({ names: ['50', '14'] });
+    expect(both.kind === 'done' && both.entries.map((e) => e.entryId)).toEqual([scene.entry.id, '50-manche']);
   });
 
   it('refuses a gone page and a failing page unless forced', async () => {
@@ -128,6 +130,9 @@ describe('accept', () => {
   it('has nothing to accept for a cited page never fetched, with or without a folder', async () => {
     site.set(CONTACT, { status: 503, body: 'maintenance' });
     await check();
+    // Without --force too: a page that never answered has no folder, so nothing to refuse either.
+    const unforced = await accept();
+    expect(unforced.kind === 'done' && unforced.entries[0]!.decisions).toContainEqual({ kind: 'no-snapshot', key: keyOf(1), url: site.url(CONTACT) });
     const other = `${site.url(MAIN)}?page=2`;
     const three = await runScene(site, calvadosSection(site.url(MAIN), [site.url(CONTACT), other]));
     const result = await accept({ entries: [three.entry], force: true });
