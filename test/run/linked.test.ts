@@ -147,6 +147,16 @@ describe('a linked document', () => {
     expect(changed.facts.missing.map((f) => f.kind)).toContain('document');
   });
 
+  it('does not hide a real change of the page behind its unchanged documents', async () => {
+    await check();
+    site.set(PAGE, { body: page(dossierLink(), 'autre@testville.gouv.fr') });
+    const entry = await check();
+    expect(doc(entry, DOSSIER)!.status).toBe('unchanged');
+    expect(entry.reasons.map((r) => r.code)).toContain('content-changed');
+    expect(entry.sources[0]!.diffFromBaseline).toContain('+');
+    expect(entry.sources[0]!.diffFromBaseline).toContain('autre@testville.gouv.fr');
+  });
+
   it('whose link shows only a new date, or only a new size, shows the old detail', async () => {
     await check();
     site.set(PAGE, { body: page(dossierLink('PDF - 524,1 Ko - 12/03/2025')) });
