@@ -44,8 +44,7 @@ const unused = [
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const { metafile } = await build({
-  // The extraction worker is an entry of its own, sharing the parser's chunk with the CLI.
-  entryPoints: { 'src/cli/main': 'src/cli/main.ts', 'bundle/extract-worker': 'src/extract/worker.ts' },
+  entryPoints: { 'src/cli/main': 'src/cli/main.ts' },
   outdir: 'dist',
   chunkNames: 'bundle/[name]-[hash]',
   bundle: true,
@@ -58,11 +57,7 @@ const { metafile } = await build({
   metafile: true,
   logLevel: 'warning',
   plugins: unused,
-  define: {
-    __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)),
-    // Relative to the chunk that starts the workers, which is in dist/bundle/ too.
-    __AES_EXTRACT_WORKER__: JSON.stringify('./extract-worker.js'),
-  },
+  define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) },
   // CommonJS packages inside the bundle (commander, turndown, write-file-atomic) call require() and read __filename.
   banner: {
     js: [
