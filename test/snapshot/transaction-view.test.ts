@@ -1,0 +1,103 @@
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { documentKeysIn } from '../../src/snapshot/documents.js';
+import { nodeStoreFs, StoreTransaction } from '../../src/snapshot/staging.js';
+import { tempFolder } from '../support/temp.js';
+
+/**
+ * A run reads its own pending changes: a folder listed through the
+ * transaction is the folder as the commit will leave it (stored files, less
+ * those removed or moved aside, plus those staged), and nothing moves on
+ * disk before the commit.
+ */
+let root: string;
+let tx: StoreTransaction;
+beforeEach(async () => {
+  root = await tempFolder('aes-tx-view-');
+  await mkdir(join(root, 'doc', 'sub'), { recursive: true });
+  for (const name of ['k.md', 'x.json', 'y.md']) await writeFile(join(root, 'doc', name), name);
+  tx = new StoreTransaction(root);
+});
+
+describe('a transaction lists a folder as the commit will leave it', () => {
+  it('stored files less those removed or moved aside, plus those staged, in name order; folders are not files', async () => {
+    await tx.put(join('doc', 'b.pdf'), 'staged');
+    await tx.put(join('doc', 'deeper', 'w.md'), 'in a subfolder');
+    await tx.put(join('doc', 'q.md'), 'staged, then removed');
+    tx.remove(join('doc', 'q.md'));
+    tx.remove(join('doc', 'y.md'));
+    tx.moveAside(join('doc', 'x.json'), join('doc', 'x.json.damaged-1'));
+    expect(await tx.list('doc')).toEqual(['b.pdf', 'k.md']);
+    // Nothing has moved yet.
+    expect((await readdir(join(root, 'doc'))).sort()).toEqual(['k.md', 'sub', 'x.json', 'y.md']);
+    await tx.commit();
+    expect((await readdir(join(root, 'doc'))).sort()).toEqual(['b.pdf', 'deeper', 'k.md', 'sub', 'x.json.damaged-1']);
+  });
+
+  it('a folder only staged so far is listed from what is staged', async () => {
+    await tx.put(join('new', 'current.md'), 'a');
+    await tx.put(join('new', 'current.json'), '{}');
+    expect(await tx.list('new')).toEqual(['current.json', 'current.md']);
+    expect(await tx.list('nowhere')).toEqual([]);
+  });
+
+  it('knows the files moved aside to a name, and only those', () => {
+    tx.moveAside(join('doc', 'x.json'), join('doc', 'x.json.corrupt-1'));
+    expect(tx.isMoveTarget(join('doc', 'x.json.corrupt-1'))).toBe(true);
+    expect(tx.isMoveTarget(join('doc', 'x.json'))).toBe(false);
+    expect(tx.isMoveTarget(join('doc', 'k.md'))).toBe(false);
+  });
+});
+
+describe('a transaction lists subfolders, stored or staged', () => {
+  it('stored folders and the folders of staged files, in name order; never a file, a removed file or a look-alike prefix', async () => {
+    await tx.put(join('doc', 'two', 'current.json'), '{}');
+    await tx.put(join('doc', 'alpha', 'current.md'), 'a');
+    await tx.put(join('doc', 'three.json'), 'a file, not a folder');
+    await tx.put(join('docx', 'four', 'current.md'), 'another folder whose name starts the same');
+    await tx.put(join('doc', 'gone', 'current.md'), 'removed before the commit');
+    tx.remove(join('doc', 'gone', 'current.md'));
+    expect(await tx.folders('doc')).toEqual(['alpha', 'sub', 'two']);
+    expect(await tx.folders('nowhere')).toEqual([]);
+  });
+
+  it('documents staged in a source folder that is not on disk yet are found, and only below that folder', async () => {
+    const documents = join('14-calvados', 'host', 'documents');
+    expect(await documentKeysIn(tx, documents)).toEqual([]);
+    await tx.put(join('14-calvados', 'host', 'documentsx', 'k', 'current.md'), 'look-alike');
+    await tx.put(join('14-calvados', 'host', 'current.md'), 'the page, not a document');
+    expect(await documentKeysIn(tx, documents)).toEqual([]);
+    await tx.put(join(documents, 'notice', 'current.md'), 'n');
+    await tx.put(join(documents, 'dossier', 'current.md'), 'd');
+    expect(await documentKeysIn(tx, documents)).toEqual(['dossier', 'notice']);
+    tx.remove(join(documents, 'notice', 'current.md'));
+    tx.remove(join(documents, 'dossier', 'current.md'));
+    expect(await documentKeysIn(tx, documents)).toEqual([]);
+  });
+});
+
+describe('what a commit leaves on disk', () => {
+  it('a folder its removals empty goes too; a folder with a file left stays', async () => {
+    await mkdir(join(root, 'e'));
+    for (const name of ['a.md', 'b.md']) await writeFile(join(root, 'e', name), name);
+    tx.remove(join('e', 'a.md'));
+    await tx.commit();
+    expect(await readdir(join(root, 'e'))).toEqual(['b.md']);
+    tx.remove(join('e', 'b.md'));
+    await tx.commit();
+    await expect(stat(join(root, 'e'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('a durable write keeps every byte of a large file, text or binary, and a write into a missing folder fails with the system error', async () => {
+    const text = 'Préfecture — ’ '.repeat(100_000);
+    const bytes = Uint8Array.from({ length: 3_000_000 }, (_, i) => (i * 7) % 256);
+    await nodeStoreFs.writeFile(join(root, 'big.md'), text);
+    await nodeStoreFs.writeFile(join(root, 'big.pdf'), bytes);
+    expect(await readFile(join(root, 'big.md'), 'utf8')).toBe(text);
+    expect(Buffer.compare(await readFile(join(root, 'big.pdf')), Buffer.from(bytes))).toBe(0);
+    await expect(nodeStoreFs.writeFile(join(root, 'missing', 'x.md'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(nodeStoreFs.copyFile(join(root, 'missing.md'), join(root, 'copy.md'))).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(nodeStoreFs.rename(join(root, 'missing.md'), join(root, 'moved.md'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
