@@ -105,9 +105,7 @@ export async function writeStoredDocument(tx: StoreTransaction, dir: string, slo
 export async function moveAsideDocument(tx: StoreTransaction, dir: string, slot: Slot, stamp: string): Promise<string> {
   const names = await tx.list(dir);
   const moving = names.filter((name) => name.startsWith(`${slot}.`) && !name.includes('.corrupt-'));
-  const taken = (name: string) => names.includes(name) || tx.isMoveTarget(join(dir, name));
-  let suffix = `.corrupt-${stamp}`;
-  for (let n = 2; moving.some((name) => taken(name + suffix)); n += 1) suffix = `.corrupt-${stamp}-${n}`;
+  const suffix = tx.freeSuffix(`.corrupt-${stamp}`, moving.map((name) => join(dir, name)));
   for (const name of moving) tx.moveAside(join(dir, name), join(dir, name + suffix));
   return suffix;
 }

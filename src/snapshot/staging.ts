@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import callbackFs, { constants } from 'node:fs';
+import callbackFs, { constants, existsSync } from 'node:fs';
 import { access, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { StoreWriteError } from '../shared/disk-error.js';
@@ -220,6 +220,17 @@ export class StoreTransaction {
   /** Whether a file moved aside in this transaction goes to `rel`. */
   isMoveTarget(rel: string): boolean {
     return this.moves.some(([, to]) => to === rel);
+  }
+
+  /**
+   * `base`, numbered (`-2`, `-3`…) when some `rels` + `base` is already used, on disk or by a move
+   * of this transaction: a move onto a used name would be skipped, and the file overwritten later.
+   */
+  freeSuffix(base: string, rels: string[]): string {
+    const used = (suffix: string) => rels.some((rel) => this.isMoveTarget(rel + suffix) || existsSync(join(this.root, rel + suffix)));
+    let suffix = base;
+    for (let n = 2; used(suffix); n += 1) suffix = `${base}-${n}`;
+    return suffix;
   }
 
   /** Keeps a damaged file (or folder) under `to`; never deletes it. */

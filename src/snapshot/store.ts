@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../shared/hash.js';
@@ -92,18 +92,6 @@ function metaProblem(raw: Buffer): string | SnapshotMeta {
 export function createFileSnapshotStore(root: string, now: () => Date = () => new Date(), options: StoreOptions = {}): SnapshotStore {
   const rel = (entryId: string, key: string, slot: Slot, ext: Ext) => join(entryId, key, `${slot}.${ext}`);
   const stamp = () => now().toISOString().replace(/[:.]/g, '-');
-  /**
-   * `.damaged-<time>`, numbered when that name is already used on disk or in this run
-   * (two damaged files in the same millisecond, or a clock set back): a move onto a
-   * used name would be skipped, and the next write would overwrite the damaged file.
-   */
-  const asideSuffix = (tx: StoreTransaction, rels: string[]): string => {
-    const base = `.damaged-${stamp()}`;
-    const used = (suffix: string) => rels.some((path) => tx.isMoveTarget(path + suffix) || existsSync(join(root, path + suffix)));
-    let suffix = base;
-    for (let n = 2; used(suffix); n += 1) suffix = `${base}-${n}`;
-    return suffix;
-  };
 
   /** Runs `change` in the run's transaction, or in one of its own committed at once. */
   async function change<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
@@ -160,7 +148,8 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
       return { kind: 'found', snapshot: { meta: problem.meta, text: problem.text, html: problem.html }, screenshot: problem.png };
     }
     // Never overwrite or delete what we cannot read: keep every file of the slot under a dated name.
-    const suffix = asideSuffix(tx, present.map((ext) => rel(entryId, key, slot, ext)));
+    // Two damaged slots in the same millisecond: the second gets a numbered name.
+    const suffix = tx.freeSuffix(`.damaged-${stamp()}`, present.map((ext) => rel(entryId, key, slot, ext)));
     const movedTo = present.map((ext) => {
       const from = rel(entryId, key, slot, ext);
       tx.moveAside(from, from + suffix);
@@ -221,7 +210,7 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
             problem = `state.json is not valid (${(error as Error).message.split('\n')[0]})`;
           }
         }
-        const to = path + asideSuffix(tx, [path]);
+        const to = path + tx.freeSuffix(`.damaged-${stamp()}`, [path]);
         tx.moveAside(path, to);
         return { state: EntryState.parse({}), damaged: { problem, movedTo: [join(root, to)] } };
       }),
