@@ -45,6 +45,9 @@ export const GuideEntry = z.object({
 });
 export type GuideEntry = z.infer<typeof GuideEntry>;
 
+/** What a guide file holds once read: its text, or why it cannot be a guide. */
+export type GuideText = { kind: 'text'; text: string } | { kind: 'rejected'; line: number; message: string };
+
 /** A problem found while parsing, reported compiler-style. */
 export interface GuideProblem {
   file: string;

@@ -2,11 +2,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sha256 } from '../shared/hash.js';
 import type { GuideCache } from './cache.js';
-import type { GuideEntry, GuideProblem, ParsedGuide } from './entry.js';
+import type { GuideEntry, GuideProblem, GuideText, ParsedGuide } from './entry.js';
 import { duplicateIds, parseGuide } from './parse.js';
 import { readGuidePdf } from './pdf.js';
-
-export type GuideText = { kind: 'text'; text: string } | { kind: 'rejected'; line: number; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -1,6 +1,6 @@
 import { layoutPdfText } from '../shared/pdf/layout.js';
 import { readPdf } from '../shared/pdf/reader.js';
-import type { GuideText } from './load.js';
+import type { GuideText } from './entry.js';
 
 /**
  * GISTI publishes its guides as PDFs: their text, laid out as lines and

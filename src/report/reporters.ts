@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { isDiskError, StoreWriteError } from '../shared/disk-error.js';
 import { EXIT } from '../shared/exit-codes.js';
-import type { CheckRequest } from '../run/request.js';
+import type { Config } from '../shared/config.js';
 import { renderMarkdownReport } from './markdown.js';
 import type { Reporter, ReporterContext, ReporterOutcome } from './reporter.js';
 import type { RunReport } from './schema.js';
@@ -32,7 +32,7 @@ export const htmlReporter = fileReporter('html', 'latest.html', async (report, c
 });
 
 /** The reporters a check run notifies, in order: files first, so a GitHub outage cannot cost the reports. */
-export async function reportersFor(request: Pick<CheckRequest, 'issues'>): Promise<Reporter[]> {
+export async function reportersFor(request: Pick<Config, 'issues'>): Promise<Reporter[]> {
   const { createDraftsReporter } = await import('../notify/drafts-reporter.js');
   const reporters = [jsonReporter, markdownReporter, htmlReporter, createDraftsReporter()];
   // Octokit loads only for runs that talk to GitHub.

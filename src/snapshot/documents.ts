@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { sha256 } from '../shared/hash.js';
 import type { StoreTransaction } from './staging.js';
-import type { Slot } from './store.js';
+import type { Slot } from './schema.js';
 
 /**
  * A linked document's snapshot, beside its page's:

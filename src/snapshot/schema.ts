@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Fact } from '../facts/fact.js';
 
+/** `current`: what the page says now; `baseline`: what an editor last reviewed (accepted). */
+export type Slot = 'current' | 'baseline';
+
 /** Metadata stored beside each snapshot's text and raw HTML. */
 export const SnapshotMeta = z.object({
   url: z.string(),

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../shared/hash.js';
 import { documentKeysIn, dropCurrentDocument, moveAsideDocument, promoteDocuments, readStoredDocument, writeStoredDocument, type DocumentShelf } from './documents.js';
-import { EntryState, SnapshotMeta, type Snapshot } from './schema.js';
+import { EntryState, SnapshotMeta, type Slot, type Snapshot } from './schema.js';
 import { StoreTransaction, type StoreFs } from './staging.js';
 
 /**
@@ -14,7 +14,7 @@ import { StoreTransaction, type StoreFs } from './staging.js';
  * together are detected as damaged instead of trusted. Every change goes
  * through a StoreTransaction: a run's files land all at once, or not at all.
  */
-export type Slot = 'current' | 'baseline';
+export type { Slot } from './schema.js';
 
 export type SnapshotRead =
   | { kind: 'missing' }
