@@ -59,7 +59,8 @@ export interface Labels {
   finalUrl: string;
   redirects: string;
   outcome: string;
-  fetchedWith: (mode: string) => string;
+  /** How the page was fetched; `reached`: its content came back (else the fetch was only tried). */
+  fetchedWith: (mode: string, reached: boolean) => string;
   pageTitle: string;
   dates: string;
   pageDate: string;
@@ -187,7 +188,7 @@ const fr: Labels = {
   finalUrl: 'URL finale',
   redirects: 'Redirections',
   outcome: 'Résultat',
-  fetchedWith: (mode) => `récupérée ${mode === 'browser' ? 'avec le navigateur' : 'en HTTP'}`,
+  fetchedWith: (mode, reached) => `${reached ? 'récupérée' : 'tentée'} ${mode === 'browser' ? 'avec le navigateur' : 'en HTTP'}`,
   pageTitle: 'Titre de la page',
   dates: 'Dates',
   pageDate: 'Page',
@@ -312,7 +313,7 @@ const en: Labels = {
   finalUrl: 'Final URL',
   redirects: 'Redirects',
   outcome: 'Outcome',
-  fetchedWith: (mode) => `fetched with ${mode}`,
+  fetchedWith: (mode, reached) => `${reached ? 'fetched' : 'tried'} with ${mode}`,
   pageTitle: 'Page title',
   dates: 'Dates',
   pageDate: 'Page',

@@ -49,7 +49,7 @@ function entrySection(entry: EntryReport, l: Labels): string {
   }
   for (const source of entry.sources) {
     const status = source.httpStatus === null ? source.outcome : `HTTP ${source.httpStatus}`;
-    lines.push(`- ${l.citedUrl}${l.colon}<${source.url}> (${status}${source.fetchedWith ? `, ${l.fetchedWith(source.fetchedWith)}` : ''})`);
+    lines.push(`- ${l.citedUrl}${l.colon}<${source.url}> (${status}${source.fetchedWith ? `, ${l.fetchedWith(source.fetchedWith, source.outcome === 'fetched')}` : ''})`);
     if (source.finalUrl && source.finalUrl !== source.url.split('#')[0]) lines.push(`  - ${l.finalUrl}${l.colon}<${source.finalUrl}>`);
     lines.push(`  - ${l.pageDate}${l.colon}${source.pageUpdated ? frenchDate(source.pageUpdated) : l.notStated} (${l.guideDate.toLowerCase()}${l.colon}${frenchDate(entry.guideUpdated)})`);
     lines.push(...linkedLines(source, l, escapeMarkdownInline));

@@ -34,6 +34,20 @@ describe('the report in French (the default)', () => {
     expect(factValue(labelsFor('en'), 'channel', 'unknown')).toBe('unknown');
   });
 
+  it('says a page that could not be fetched was tried, not retrieved', () => {
+    const entries = normandyReport().entries;
+    const md = renderMarkdownReport(runReport(entries, winter));
+    expect(md).toContain('/Vous-etes-en-situation-irreguliere-mais-vous-souhaitez-effectuer-une-demande-de-titre-de-sejour> (HTTP 200, récupérée en HTTP)');
+    expect(md).toContain('/etrangers-a1234.html#!/Particuliers/page/L1055> (browser-unavailable, tentée avec le navigateur)');
+    expect(md).not.toContain('browser-unavailable, récupérée');
+    const $ = load(renderHtmlReport(runReport(entries, winter)));
+    expect($('#entry-61-orne').text()).toContain('browser-unavailable, tentée avec le navigateur');
+    expect($('#entry-50-manche').text()).toContain('récupérée en HTTP');
+    const en = renderMarkdownReport(runReport(entries, winter), 'en');
+    expect(en).toContain('(browser-unavailable, tried with browser)');
+    expect(en).toContain('(HTTP 200, fetched with http)');
+  });
+
   it('writes the Markdown report in French with Paris times', () => {
     const md = renderMarkdownReport(runReport(normandyReport().entries, winter));
     expect(md).toContain('# aes-watch : rapport de changements');
