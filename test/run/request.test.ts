@@ -86,3 +86,11 @@ describe('a check request', () => {
     });
   });
 });
+
+describe('a check request without flags (as `schedule` makes it)', () => {
+  it('is the configuration with every flag off: text output, every entry, a real run', async () => {
+    const dir = await withConfig(JSON.stringify({ guides: ['g.txt'] }));
+    const request = await checkRequestFromConfig(dir);
+    expect(request).toMatchObject({ guides: ['g.txt'], json: false, only: [], dryRun: false, wait: false, forcedFetch: null, failOn: [] });
+  });
+});
