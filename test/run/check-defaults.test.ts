@@ -1,7 +1,8 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GUIDE_READER } from '../../src/guide/cache.js';
 import { runCheck, type CheckSeams } from '../../src/run/check.js';
 import { checkRequestFromConfig, type CheckRequest } from '../../src/run/request.js';
 import type { RunReport } from '../../src/report/schema.js';
@@ -127,6 +128,17 @@ describe('the log without a log seam', () => {
     // The summary line went through the stream; the log went to the pretty printer, not as JSON.
     expect(written).toContain('1 entries: 0 stale, 0 unreachable, 1 ok.');
     expect(jsonMessages(written)).toEqual([]);
+  });
+});
+
+describe('the guide cache', () => {
+  it('run from source, with no guide reader fingerprint, is off: nothing of it lands in the snapshots folder', async () => {
+    // Only the bundled CLI has a fingerprint; a cache under no fingerprint could serve a parse by older reader code.
+    expect(GUIDE_READER).toBeNull();
+    const f = await folder();
+    expect((await f.check()).code).toBe(EXIT.ok);
+    expect((await f.check()).code).toBe(EXIT.ok);
+    expect((await readdir(join(f.dir, 'snapshots'))).sort()).toEqual(['.aes-watch-folder', '14-calvados']);
   });
 });
 
