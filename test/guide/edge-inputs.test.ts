@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.js';
-import { entryOf, fresh, freshParser, itEach, parseSection, sectionText } from './guide-text.js';
+import { entryOf, fresh, freshParser, itEach, sectionText } from './guide-text.js';
 
 /**
  * Inputs at the edges of what the guide parser reads: typing slips (two spaces, a missing
