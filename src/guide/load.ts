@@ -43,7 +43,14 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090�
 const windows1252 = {
   decode: (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').replace(/[\x80-\x9F]/g, (c) => CP1252_HIGH.charAt(c.charCodeAt(0) - 0x80)),
 };
-const UTF8_SEQUENCE = /[\xC2-\xDF][\x80-\xBF]|[\xE0-\xEF][\x80-\xBF]{2}|[\xF0-\xF4][\x80-\xBF]{3}/;
+/**
+ * A UTF-8 sequence as a French text holds one: a Latin letter or sign (U+0080–U+017F: é, «, œ),
+ * a combining accent (U+0300–U+036F), typographic punctuation or € (U+2000–U+2FFF: ’, …, €),
+ * a byte-order mark, or an emoji. Windows-1252 text forms other sequences by chance: "é" before
+ * a no-break space and "»" (E9 A0 BB, as Word types « récépissé ») or "É" before one (C9 A0)
+ * are well-formed UTF-8 for 頻 and ɠ.
+ */
+const UTF8_SEQUENCE = /[\xC2-\xC5\xCC\xCD][\x80-\xBF]|\xE2[\x80-\xBF]{2}|\xEF\xBB\xBF|[\xF0-\xF4][\x80-\xBF]{3}/;
 const lineAt = (bytes: Uint8Array, offset: number) => bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
 
 function guideText(text: string): GuideText {
