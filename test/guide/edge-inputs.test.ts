@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from '../support/temp.js';
@@ -106,13 +106,22 @@ describe('Windows-1252 files whose first bytes look like half a UTF-16 mark', ()
 });
 
 describe('a guide file the user cannot read', () => {
-  // A write-only file: root, who reads any file, is refused this one too (Linux's sysctl files keep their mode).
+  /** A file this user is refused: a locked file, or for root (who reads any file) a write-only sysctl file of Linux. */
+  async function unreadableFile(dir: string): Promise<string> {
+    if (process.getuid?.() === 0) return '/proc/sys/vm/compact_memory';
+    const path = join(dir, 'locked.txt');
+    await writeFile(path, sectionText());
+    await chmod(path, 0o000);
+    return path;
+  }
+
   it('is reported as permission denied, for the whole file', async () => {
     const dir = await tempFolder('aes-guide-eacces-');
     await writeFile(join(dir, 'normandie.txt'), sectionText());
+    const unreadable = await unreadableFile(dir);
     const { loadGuides } = await fresh(() => import('../../src/guide/load.js'));
-    const parsed = await loadGuides(['/proc/sys/vm/compact_memory', 'normandie.txt'], dir);
-    expect(parsed.problems).toEqual([{ file: '/proc/sys/vm/compact_memory', line: 1, message: 'cannot read: permission denied', scope: 'file' }]);
+    const parsed = await loadGuides([unreadable, 'normandie.txt'], dir);
+    expect(parsed.problems).toEqual([{ file: unreadable, line: 1, message: 'cannot read: permission denied', scope: 'file' }]);
     expect(parsed.entries.map((e) => e.id)).toEqual(['14-calvados']);
   });
 });
