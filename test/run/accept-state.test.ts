@@ -44,6 +44,11 @@ const decisions = async (o: Partial<AcceptRequest> = {}) => {
 const slotFile = (index: number, file: string) => join(scene.dir, scene.entry.id, scene.sources[index]!.key, file);
 const keyOf = (index: number) => scene.sources[index]!.key;
 const sortByKey = <T extends { key: string }>(list: T[]) => [...list].sort((a, b) => a.key.localeCompare(b.key));
+const bothAccepted = () =>
+  sortByKey([
+    { kind: 'accepted', key: keyOf(0), url: site.url(MAIN) },
+    { kind: 'accepted', key: keyOf(1), url: site.url(CONTACT) },
+  ]);
 
 describe('accept over a snapshots folder changed since the last check', () => {
   it('a lost state.json: nothing says a page is gone or failing, so every answering page is accepted', async () => {
@@ -51,12 +56,7 @@ describe('accept over a snapshots folder changed since the last check', () => {
     site.set(MAIN, { body: page('autre@testville.gouv.fr') });
     await check();
     await rm(join(scene.dir, scene.entry.id, 'state.json'));
-    expect(sortByKey(await decisions())).toEqual(
-      sortByKey([
-        { kind: 'accepted', key: keyOf(0), url: site.url(MAIN) },
-        { kind: 'accepted', key: keyOf(1), url: site.url(CONTACT) },
-      ]),
-    );
+    expect(sortByKey(await decisions())).toEqual(bothAccepted());
     expect(await readFile(slotFile(0, 'baseline.md'), 'utf8')).toContain('autre@testville.gouv.fr');
   });
 
@@ -66,12 +66,7 @@ describe('accept over a snapshots folder changed since the last check', () => {
     await check();
     // The guide dropped the contact page for a night: that check knew only the main page.
     await check([scene.sources[0]!]);
-    expect(sortByKey(await decisions())).toEqual(
-      sortByKey([
-        { kind: 'accepted', key: keyOf(0), url: site.url(MAIN) },
-        { kind: 'accepted', key: keyOf(1), url: site.url(CONTACT) },
-      ]),
-    );
+    expect(sortByKey(await decisions())).toEqual(bothAccepted());
     expect(await readFile(slotFile(1, 'baseline.md'), 'utf8')).toContain('service des étrangers');
   });
 
