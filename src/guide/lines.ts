@@ -18,11 +18,18 @@ export const CHANNEL_SENTENCE = /^La demande d['’]admission exceptionnelle\b/i
 export const CONSULT = /^Les modalités sont consultables\b/iu;
 export const REPRODUCED = /^Les modalités sont reproduites ici\s*:?\s*(.*)$/iu;
 
+/**
+ * Every line ending a guide may use. U+2028 and U+2029 end a line too (text pasted from a
+ * word processor): no line pattern reads across them. Whatever cuts a guide into lines
+ * (the parser, `propose` when it puts a section back) uses this one, so line numbers agree.
+ */
+export const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
+
 /** Splits a document into lines, whatever its line endings. */
 export function splitLines(text: string): Line[] {
   return text
     .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
+    .split(LINE_BREAK)
     .map((t, i) => ({ text: t.trim(), line: i + 1 }));
 }
 

@@ -3,7 +3,7 @@ import { guideFactsOf } from '../compare/verdict.js';
 import type { Fact } from '../facts/fact.js';
 import { factPresent } from '../facts/match.js';
 import type { GuideEntry } from '../guide/entry.js';
-import { REGION } from '../guide/lines.js';
+import { LINE_BREAK, REGION } from '../guide/lines.js';
 import { parseGuide } from '../guide/parse.js';
 import { factChanges } from './fact-changes.js';
 import { locateSection, replaceSpan, type GuideFile } from './guide-file.js';
@@ -40,7 +40,7 @@ export interface Draft {
   draftEntry: GuideEntry | null;
 }
 
-const splitAnyEol = (text: string) => text.split(/\r\n|\r|\n/);
+const splitAnyEol = (text: string) => text.split(LINE_BREAK);
 
 function unifiedDiff(file: string, before: string, after: string): string {
   const patch = createTwoFilesPatch(`${file} (current)`, `${file} (proposed)`, `${before}\n`, `${after}\n`, undefined, undefined, { context: 3 });

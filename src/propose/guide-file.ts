@@ -1,6 +1,6 @@
 import { sha256 } from '../shared/hash.js';
 import type { GuideEntry } from '../guide/entry.js';
-import { REGION, pageNoise, splitLines } from '../guide/lines.js';
+import { LINE_BREAK, REGION, pageNoise, splitLines } from '../guide/lines.js';
 
 /**
  * A guide document as bytes and as text, so that one section can be replaced
@@ -55,7 +55,7 @@ interface RawLine {
 
 function rawLines(text: string): RawLine[] {
   const lines: RawLine[] = [];
-  const breaks = /\r\n|\r|\n/g;
+  const breaks = new RegExp(LINE_BREAK.source, 'g');
   // The BOM is not part of the first line: a replaced first line keeps it.
   let start = text.startsWith('\uFEFF') ? 1 : 0;
   for (const m of text.matchAll(breaks)) {

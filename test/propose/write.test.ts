@@ -15,15 +15,21 @@ const CONTRADICTORY = page(
 <p>Préfecture de la Manche<br>Bureau du séjour<br>Place de la Préfecture<br>50009 SAINT-LO CEDEX</p>`,
 );
 
-/** Calvados, Manche and Orne of the Normandy guide, with CRLF line ends and a BOM. */
-async function threeSectionGuide(dir: string): Promise<{ path: string; bytes: Buffer; head: Buffer; tail: Buffer }> {
+/**
+ * Calvados, Manche and Orne of the Normandy guide, with CRLF line ends and a BOM; or, with
+ * `separatedHead`, LF line ends and the lines before the Manche section ended by U+2028.
+ */
+async function threeSectionGuide(dir: string, separatedHead = false): Promise<{ path: string; bytes: Buffer; head: Buffer; tail: Buffer }> {
   const seed = await readFile(join(ROOT, 'data/guides/normandie.txt'), 'utf8');
   const three = seed.slice(0, seed.lastIndexOf("gisti, groupe d'information et de soutien des immigré-e-s\n\nRégion Normandie\nDépartement de la Seine-Maritime")).replace('Département de la Seine-Maritime (76)\n\n', '');
-  const bytes = Buffer.concat([BOM, Buffer.from(three.replace(/\n/g, '\r\n'), 'utf8')]);
+  const mancheAt = three.indexOf('Région Normandie\nDépartement de la Manche');
+  const text = separatedHead ? three.slice(0, mancheAt).replace(/\n/g, '\u2028') + three.slice(mancheAt) : three.replace(/\n/g, '\r\n');
+  const eol = separatedHead ? '\n' : '\r\n';
+  const bytes = Buffer.concat([BOM, Buffer.from(text, 'utf8')]);
   const path = join(dir, 'normandie.txt');
   await writeFile(path, bytes);
-  const manche = bytes.indexOf(Buffer.from('Région Normandie\r\nDépartement de la Manche', 'utf8'));
-  const orne = bytes.indexOf(Buffer.from("gisti, groupe d'information et de soutien des immigré-e-s\r\n\r\nRégion Normandie\r\nDépartement de l'Orne", 'utf8'));
+  const manche = bytes.indexOf(Buffer.from(`Région Normandie${eol}Département de la Manche`, 'utf8'));
+  const orne = bytes.indexOf(Buffer.from(`gisti, groupe d'information et de soutien des immigré-e-s${eol}${eol}Région Normandie${eol}Département de l'Orne`, 'utf8'));
   if (manche < 0 || orne < 0) throw new Error('fixture guide: sections not found');
   return { path, bytes, head: bytes.subarray(0, manche), tail: bytes.subarray(orne) };
 }
@@ -34,9 +40,9 @@ afterEach(async () => {
   site = null;
 });
 
-async function workspace() {
+async function workspace(separatedHead = false) {
   const dir = await tempFolder('aes-propose-write-');
-  const guide = await threeSectionGuide(dir);
+  const guide = await threeSectionGuide(dir, separatedHead);
   site = await startSite({ '/manche': { body: MANCHE_PAGE }, '/contradiction': { body: CONTRADICTORY } }, '127.0.50.1');
   const args = (...rest: string[]) => ['propose', '50', '--guide', guide.path, '--snapshots', join(dir, 'snapshots'), '--reports', join(dir, 'reports'), '--per-host-delay', '0', ...rest];
   return { dir, guide, site, args, run: (argv: string[]) => aesWatch(argv, { cwd: dir }) };
@@ -55,6 +61,18 @@ describe('aes-watch propose --write', () => {
     expect(middle).toContain(`Les modalités sont consultables ici : <${ws.site.url('/manche')}>\r\n`);
     expect(middle.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/); // the file's own line ends only
     expect(after.equals(ws.guide.bytes)).toBe(false);
+  });
+
+  it('finds the section after lines ended by U+2028 where the parser does: the sections around it stay byte-identical', async () => {
+    const ws = await workspace(true);
+    const result = await ws.run(ws.args('--source', ws.site.url('/manche'), '--write'));
+    expect(result.code, result.stderr).toBe(0);
+    const after = await readFile(ws.guide.path);
+    expect(after.subarray(0, ws.guide.head.length).equals(ws.guide.head)).toBe(true);
+    expect(after.subarray(after.length - ws.guide.tail.length).equals(ws.guide.tail)).toBe(true);
+    const middle = after.subarray(ws.guide.head.length, after.length - ws.guide.tail.length).toString('utf8');
+    expect(middle).toMatch(/^Région Normandie\nDépartement de la Manche \(50\)\n/);
+    expect(middle).toContain(`Les modalités sont consultables ici : <${ws.site.url('/manche')}>\n`);
   });
 
   it('refuses a draft that needs review unless --force, and writes the [À VÉRIFIER] line with --force', async () => {
