@@ -1,4 +1,5 @@
-import type { DocumentReport, FormReport, Reason } from '../report/schema.js';
+import type { Reason } from './reasons.js';
+import type { DocumentReport, FormReport } from './linked-schema.js';
 import { compareTexts } from './text-diff.js';
 
 /** What the linked documents and online forms of one page source were found to be. */

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { GuideEntry } from '../guide/entry.js';
 import { parseGuide } from '../guide/parse.js';
-import type { EntryReport } from '../report/schema.js';
 import type { EntrySettings } from '../shared/config.js';
 import type { SnapshotStore } from '../snapshot/store.js';
 import { sourcesOf } from '../sources/source.js';
@@ -10,6 +9,13 @@ import { draftProposal } from './draft.js';
 import { decodeGuideFile, type GuideFile } from './guide-file.js';
 import { pageFromSnapshot } from './page-source.js';
 import type { Proposal } from './schema.js';
+
+/** What drafting reads of an entry's report: its verdict, and which cited page was read this run. */
+export interface CheckedEntry {
+  id: string;
+  status: string;
+  sources: { url: string; currentText: string | null }[];
+}
 
 export interface ReportDraftsContext {
   cwd: string;
@@ -24,7 +30,7 @@ export interface ReportDraftsContext {
  * run, for the HTML report and the issue body. A draft that cannot be made
  * (a PDF guide, a page gone) is left out; it never fails the check.
  */
-export async function draftsForReport(reports: EntryReport[], entries: GuideEntry[], context: ReportDraftsContext): Promise<Map<string, Proposal>> {
+export async function draftsForReport(reports: CheckedEntry[], entries: GuideEntry[], context: ReportDraftsContext): Promise<Map<string, Proposal>> {
   const drafts = new Map<string, Proposal>();
   // One read and parse per guide file, however many of its entries are stale.
   const files = new Map<string, Promise<{ guide: GuideFile; entries: GuideEntry[] } | null>>();
