@@ -1,4 +1,4 @@
-import type { DocumentReport, EntryStatus, FormReport, ReasonCode } from './schema.js';
+import type { DocumentReport, EntryStatus, FormReport, ReasonCode, SourceReport } from './schema.js';
 import type { FactKind } from '../facts/fact.js';
 import type { NoSuccessorCode, SuccessorVia } from '../discover/successor.js';
 import { DEFAULT_LANG, type Lang } from '../shared/lang.js';
@@ -388,4 +388,9 @@ export function labelsFor(lang: Lang = DEFAULT_LANG): Labels {
 /** A fact's value as the editor reads it: channel codes in words, everything else as stated. */
 export function factValue(labels: Labels, kind: FactKind, value: string): string {
   return kind === 'channel' ? (labels.channel[value] ?? value) : value;
+}
+
+/** How a source was fetched: "récupérée" only when its content came back, else "tentée"; null when no fetch was made. */
+export function fetchMode(labels: Labels, source: Pick<SourceReport, 'fetchedWith' | 'outcome'>): string | null {
+  return source.fetchedWith === null ? null : labels.fetchedWith(source.fetchedWith, source.outcome === 'fetched');
 }

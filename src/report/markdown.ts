@@ -1,5 +1,5 @@
 import { codeBlock } from '../shared/markdown.js';
-import { DEFAULT_LANG, factValue, labelsFor, type Lang, type Labels } from './labels.js';
+import { DEFAULT_LANG, factValue, fetchMode, labelsFor, type Lang, type Labels } from './labels.js';
 import { frenchDate, localDateTime } from './local-time.js';
 import { nextSteps, stepText, type StepPart } from './next-steps.js';
 import { documentDiffs, linkedLines } from './linked-markdown.js';
@@ -49,7 +49,8 @@ function entrySection(entry: EntryReport, l: Labels): string {
   }
   for (const source of entry.sources) {
     const status = source.httpStatus === null ? source.outcome : `HTTP ${source.httpStatus}`;
-    lines.push(`- ${l.citedUrl}${l.colon}<${source.url}> (${status}${source.fetchedWith ? `, ${l.fetchedWith(source.fetchedWith, source.outcome === 'fetched')}` : ''})`);
+    const mode = fetchMode(l, source);
+    lines.push(`- ${l.citedUrl}${l.colon}<${source.url}> (${status}${mode === null ? '' : `, ${mode}`})`);
     if (source.finalUrl && source.finalUrl !== source.url.split('#')[0]) lines.push(`  - ${l.finalUrl}${l.colon}<${source.finalUrl}>`);
     lines.push(`  - ${l.pageDate}${l.colon}${source.pageUpdated ? frenchDate(source.pageUpdated) : l.notStated} (${l.guideDate.toLowerCase()}${l.colon}${frenchDate(entry.guideUpdated)})`);
     lines.push(...linkedLines(source, l, escapeMarkdownInline));

@@ -1,4 +1,4 @@
-import type { Labels } from '../labels.js';
+import { fetchMode, type Labels } from '../labels.js';
 import { nextSteps, stepText } from '../next-steps.js';
 import type { EntryReport, SourceReport } from '../schema.js';
 import { dateTag, escapeHtml, linkOrText } from './escape.js';
@@ -75,7 +75,8 @@ function renderSource(source: SourceReport, index: number, entry: EntryReport, l
     rows.push([l.redirects, `<ol class="reasons">${hops.join('')}</ol>`]);
   }
   const status = source.httpStatus === null ? '' : ` (HTTP ${escapeHtml(String(source.httpStatus))})`;
-  const mode = source.fetchedWith === null ? '' : `, ${escapeHtml(l.fetchedWith(source.fetchedWith, source.outcome === 'fetched'))}`;
+  const fetched = fetchMode(l, source);
+  const mode = fetched === null ? '' : `, ${escapeHtml(fetched)}`;
   rows.push([l.outcome, `<code>${escapeHtml(source.outcome)}</code>${status}${mode}`]);
   if (source.title !== null) rows.push([l.pageTitle, escapeHtml(source.title)]);
   rows.push([l.dates, renderDates(source.pageUpdated, entry.guideUpdated, l)]);
