@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measuredEnv } from './environment.js';
 import { benchGuide, benchSections } from './fixtures.js';
 
 /** The built CLI, run the way a user runs it: `node dist/src/cli/main.js …`. */
@@ -30,7 +31,7 @@ export async function timeProcess(command: string, args: string[], cwd: string, 
   const usage = join(await mkdtemp(join(tmpdir(), 'aes-bench-time-')), 'usage');
   const [file, argv] = measure ? [GNU_TIME, ['-f', '%U %S %M', '-o', usage, command, ...args]] : [command, args];
   const spawnedAt = now();
-  const child = spawn(file, argv, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(file, argv, { cwd, env: measuredEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));

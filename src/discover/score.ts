@@ -1,4 +1,5 @@
-import type { Fact, FactRef } from '../facts/fact.js';
+import type { Fact } from '../facts/fact.js';
+import type { FactRef } from '../facts/fact-ref.js';
 import { factPresent } from '../facts/match.js';
 import { normaliseForMatch } from '../facts/normalise.js';
 import { matchable, pageWords, pathWords } from './words.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactRef } from '../facts/fact.js';
+import { FactRef } from '../facts/fact-ref.js';
 
 /**
  * What successor discovery tells an editor: the pages of the prefecture's

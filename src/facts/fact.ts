@@ -1,9 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 
 /**
  * A fact is one checkable claim a guide entry makes (or a page makes): an
  * address, an email, a channel... Facts are compared by `key` (see
  * facts/match.ts), never by display value, so PDF noise does not count.
+ * zod/mini: snapshots carry facts and are read before the first request (see shared/zod-english.ts).
  */
 export const FACT_KINDS = ['email', 'address', 'phone', 'url', 'document', 'channel'] as const;
 export const FactKind = z.enum(FACT_KINDS);
@@ -17,7 +19,7 @@ export type FactKind = z.infer<typeof FactKind>;
 export const Channel = z.enum(['postal', 'online', 'appointment', 'in-person', 'unknown']);
 export type Channel = z.infer<typeof Channel>;
 
-const base = { value: z.string().min(1) };
+const base = { value: z.string().check(z.minLength(1)) };
 
 export const EmailFact = z.object({ kind: z.literal('email'), ...base });
 export const PhoneFact = z.object({ kind: z.literal('phone'), ...base });
@@ -25,30 +27,30 @@ export const UrlFact = z.object({
   kind: z.literal('url'),
   ...base,
   /** What the URL is for, when the text says (e.g. a démarches-simplifiées form). */
-  role: z.enum(['online-procedure', 'form', 'appointment', 'page']).default('page'),
+  role: z._default(z.enum(['online-procedure', 'form', 'appointment', 'page']), 'page'),
 });
 export const AddressFact = z.object({
   kind: z.literal('address'),
   /** The whole address on one line, as printed (recipient lines included). */
   ...base,
   recipient: z.array(z.string()),
-  street: z.string().nullable(),
+  street: z.nullable(z.string()),
   /** "CS 50 529", "BP 123"... */
-  postBox: z.string().nullable(),
-  postcode: z.string().regex(/^\d{5}$/),
+  postBox: z.nullable(z.string()),
+  postcode: z.string().check(z.regex(/^\d{5}$/)),
   city: z.string(),
   /** "08" in "CAEN CEDEX 08"; "" for a bare "CEDEX"; null when not CEDEX. */
-  cedex: z.string().nullable(),
+  cedex: z.nullable(z.string()),
 });
 export const DocumentFact = z.object({
   kind: z.literal('document'),
   /** The document's title, e.g. "Dossier de demande AES". */
   ...base,
-  format: z.string().nullable(),
-  size: z.string().nullable(),
+  format: z.nullable(z.string()),
+  size: z.nullable(z.string()),
   /** ISO date the link text states, if any. */
-  date: z.string().nullable(),
-  href: z.string().nullable(),
+  date: z.nullable(z.string()),
+  href: z.nullable(z.string()),
 });
 export const ChannelFact = z.object({ kind: z.literal('channel'), value: Channel });
 
@@ -62,10 +64,3 @@ export const Fact = z.discriminatedUnion('kind', [
 ]);
 export type Fact = z.infer<typeof Fact>;
 export type FactOf<K extends FactKind> = Extract<Fact, { kind: K }>;
-
-/** The short form used in reports and issue bodies. */
-export const FactRef = z.object({
-  kind: FactKind,
-  value: z.string().describe(`As printed; for a channel one of ${Channel.options.join(', ')} ("unknown": the page does not say clearly, never stale).`),
-});
-export type FactRef = z.infer<typeof FactRef>;

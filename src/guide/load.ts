@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { sha256 } from '../shared/hash.js';
 import type { GuideCache } from './cache.js';
 import type { GuideEntry, GuideProblem, GuideText, ParsedGuide } from './entry.js';
-import { duplicateIds, parseGuide } from './parse.js';
-import { readGuidePdf } from './pdf.js';
+import { duplicateIds } from './duplicates.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -112,12 +111,13 @@ export async function loadGuides(paths: string[], cwd: string, cache?: GuideCach
       const digest = cache ? sha256(bytes) : '';
       let parsed = cache?.get(file, digest) ?? null;
       if (!parsed) {
-        const text = isPdfFile(bytes) ? await readGuidePdf(bytes) : readGuideBytes(bytes);
+        // The parser (and the PDF reader) load only on a cache miss: a nightly rerun of the same guide needs neither.
+        const text = isPdfFile(bytes) ? await (await import('./pdf.js')).readGuidePdf(bytes) : readGuideBytes(bytes);
         if (text.kind === 'rejected') {
           unusable(text.line, text.message);
           continue;
         }
-        parsed = parseGuide(text.text, file);
+        parsed = (await import('./parse.js')).parseGuide(text.text, file);
         cache?.put(file, digest, parsed);
       }
       entries.push(...parsed.entries);

@@ -1,4 +1,5 @@
 import type { GuideEntry, GuideProblem, ParsedGuide } from './entry.js';
+import { duplicateIds } from './duplicates.js';
 import { DEPARTMENT, PREFECTURE, REGION, pageNoise, splitLines, type Line } from './lines.js';
 import { parseSection, type SectionLine } from './section.js';
 
@@ -71,21 +72,3 @@ export function parseGuide(text: string, file: string): ParsedGuide {
   return { entries: entries.filter((e, i) => entries.findIndex((o) => o.id === e.id) === i), problems: problems.sort((a, b) => a.line - b.line) };
 }
 
-/** Two sections for the same département: the later one is reported, the first kept. */
-export function duplicateIds(entries: GuideEntry[]): GuideProblem[] {
-  const seen = new Map<string, GuideEntry>();
-  const problems: GuideProblem[] = [];
-  for (const entry of entries) {
-    const first = seen.get(entry.id);
-    if (first) {
-      problems.push({
-        file: entry.location.file,
-        line: entry.location.line,
-        message: `duplicate section for ${entry.id} (first at ${first.location.file}:${first.location.line})`,
-        // Which of the two is right? Nothing is checked until one is removed.
-        scope: 'file',
-      });
-    } else seen.set(entry.id, entry);
-  }
-  return problems;
-}

@@ -1,4 +1,4 @@
-import type { FactRef } from '../facts/fact.js';
+import type { FactRef } from '../facts/fact-ref.js';
 import { factValue } from '../report/labels.js';
 import { frenchDate } from '../report/local-time.js';
 import { nextSteps, stepText } from '../report/next-steps.js';

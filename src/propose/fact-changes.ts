@@ -1,4 +1,5 @@
-import type { Fact, FactRef } from '../facts/fact.js';
+import type { Fact } from '../facts/fact.js';
+import type { FactRef } from '../facts/fact-ref.js';
 import { factKey } from '../facts/key.js';
 import { compact, hyphenLoose } from '../facts/normalise.js';
 import { canonicalUrl } from '../facts/url.js';

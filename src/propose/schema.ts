@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactRef } from '../facts/fact.js';
+import { FactRef } from '../facts/fact-ref.js';
 
 /** How the guide's facts move from the current section to the draft. */
 export const FactChanges = z.object({

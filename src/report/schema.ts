@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactRef } from '../facts/fact.js';
+import { FactRef } from '../facts/fact-ref.js';
 import { NoSuccessorReason, Successor } from '../discover/successor.js';
 import { Proposal } from '../propose/schema.js';
 

@@ -22,7 +22,7 @@ import { StoreTransaction, type StoreFs } from '../snapshot/staging.js';
 import { cannotWrite, openRunStore, settleAll } from './run-store.js';
 import { checkEntry } from './check-entry.js';
 import { startInTurns } from './start-in-turns.js';
-import { discoverAfterCheck, discoveryDepsFor } from './discovery.js';
+import { discoveryDepsFor } from './discovery-deps.js';
 import { claimRunFolders } from './folders.js';
 import { loadReporting } from './reporting.js';
 import type { CheckRequest } from './request.js';
@@ -129,7 +129,8 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
         unreachableAfter: request.unreachableAfter,
         documentTimeoutMs: request.documentTimeoutMs,
         warn,
-        discover: request.discovery.enabled ? (...args) => discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
+        // The search's code loads only for a run that searches, once a page is in.
+        discover: request.discovery.enabled ? async (...args) => (await import('./discovery.js')).discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
       }),
     );
     // The report stage loads while the first requests are out: on a quiet night the CPU has nothing else to do then.

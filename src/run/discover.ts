@@ -13,7 +13,8 @@ import { createLogger, type Logger } from '../shared/log.js';
 import { createFileSnapshotStore } from '../snapshot/store.js';
 import { selectEntries } from '../sources/select.js';
 import { sourcesOf } from '../sources/source.js';
-import { discoverOnDemand, discoveryDepsFor } from './discovery.js';
+import { discoverOnDemand } from './discovery.js';
+import { discoveryDepsFor } from './discovery-deps.js';
 import type { CheckRequest } from './request.js';
 
 /** One entry's answer to `aes-watch discover`. */

@@ -2,14 +2,10 @@ import type { SourceObservation } from '../compare/observation.js';
 import { classifyRedirect } from '../compare/redirects.js';
 import type { DiscoverDeps, Discovery, SearchStart } from '../discover/index.js';
 import { mayCallForSearch, profileFor, searchStartFor } from '../discover/trigger.js';
-import type { PoliteScheduler } from '../fetch/host-queue.js';
 import type { Fetcher } from '../fetch/outcome.js';
-import type { Clock } from '../shared/clock.js';
-import type { Logger } from '../shared/log.js';
 import type { GuideEntry } from '../guide/entry.js';
 import type { SnapshotStore } from '../snapshot/store.js';
 import type { Source } from '../sources/source.js';
-import type { CheckRequest } from './request.js';
 
 export interface EntryDiscoveryDeps extends DiscoverDeps {
   store: SnapshotStore;
@@ -53,29 +49,4 @@ export async function discoverOnDemand(entry: GuideEntry, sources: Source[], htt
   // The cited pages' fetches count against the entry's page budget too.
   const { discoverEntry } = await import('../discover/discover-entry.js');
   return discoverEntry({ entryId: entry.id, starts, exclude, profile }, { ...deps, maxPages: Math.max(1, deps.maxPages - sources.length) });
-}
-
-/** Discovery settings of a run, on the run's own scheduler, User-Agent and time limits. */
-export function discoveryDepsFor(
-  request: Pick<CheckRequest, 'userAgent' | 'timeoutMs' | 'maxBodyBytes' | 'discovery'>,
-  scheduler: PoliteScheduler,
-  snapshotsDir: string,
-  run: { clock: Clock; log: Logger; warn: (message: string) => void; signal?: AbortSignal },
-): DiscoverDeps {
-  return {
-    client: {
-      scheduler,
-      userAgent: request.userAgent,
-      timeoutMs: request.timeoutMs,
-      maxBodyBytes: request.maxBodyBytes,
-      clock: run.clock,
-      signal: run.signal,
-      maxSearchMs: request.discovery.maxSeconds * 1000,
-    },
-    maxPages: request.discovery.maxPages,
-    snapshotsDir,
-    clock: run.clock,
-    log: run.log,
-    warn: run.warn,
-  };
 }

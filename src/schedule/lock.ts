@@ -3,7 +3,7 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { link, mkdir, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { systemClock, type Clock } from '../shared/clock.js';
 
 /**
@@ -13,12 +13,12 @@ import { systemClock, type Clock } from '../shared/clock.js';
  * be recognised and taken over.
  */
 export const LockOwner = z.object({
-  pid: z.number().int().positive(),
+  pid: z.int().check(z.positive()),
   startedAt: z.string(),
   command: z.string(),
   host: z.string(),
   /** Unique per acquisition: tells "our" lock file from a newer one at the same path. */
-  token: z.string().optional(),
+  token: z.optional(z.string()),
 });
 export type LockOwner = z.infer<typeof LockOwner>;
 

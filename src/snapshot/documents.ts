@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import { sha256 } from '../shared/hash.js';
 import type { StoreTransaction } from './staging.js';
 import type { Slot } from './schema.js';
@@ -15,17 +16,17 @@ import type { Slot } from './schema.js';
 export const DocumentMeta = z.object({
   url: z.string(),
   finalUrl: z.string(),
-  httpStatus: z.number().int(),
-  capturedAt: z.string().datetime(),
-  validators: z.object({ etag: z.string().nullable(), lastModified: z.string().nullable() }),
-  contentType: z.string().nullable(),
+  httpStatus: z.int(),
+  capturedAt: z.iso.datetime(),
+  validators: z.object({ etag: z.nullable(z.string()), lastModified: z.nullable(z.string()) }),
+  contentType: z.nullable(z.string()),
   /** Extension of the stored file. */
-  ext: z.string().regex(/^[a-z0-9]{1,5}$/),
-  bytes: z.number().int().nonnegative(),
+  ext: z.string().check(z.regex(/^[a-z0-9]{1,5}$/)),
+  bytes: z.int().check(z.nonnegative()),
   read: z.enum(['text', 'hashed']),
-  readerVersion: z.number().int(),
+  readerVersion: z.int(),
   /** The link as the page printed it when this was stored. */
-  link: z.object({ title: z.string(), format: z.string().nullable(), size: z.string().nullable(), date: z.string().nullable() }),
+  link: z.object({ title: z.string(), format: z.nullable(z.string()), size: z.nullable(z.string()), date: z.nullable(z.string()) }),
   sha256: z.object({ file: z.string(), text: z.string() }),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;

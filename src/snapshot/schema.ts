@@ -1,30 +1,31 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import { Fact } from '../facts/fact.js';
 
 /** `current`: what the page says now; `baseline`: what an editor last reviewed (accepted). */
 export type Slot = 'current' | 'baseline';
 
-/** Metadata stored beside each snapshot's text and raw HTML. */
+/** Metadata stored beside each snapshot's text and raw HTML. zod/mini: read before the first request (see shared/zod-english.ts). */
 export const SnapshotMeta = z.object({
   url: z.string(),
   finalUrl: z.string(),
-  httpStatus: z.number().int(),
-  redirects: z.array(z.object({ url: z.string(), status: z.number().int() })),
+  httpStatus: z.int(),
+  redirects: z.array(z.object({ url: z.string(), status: z.int() })),
   fetchedWith: z.enum(['http', 'browser']),
   /** When this content was first stored (not every time it was seen again unchanged). */
-  capturedAt: z.string().datetime(),
-  validators: z.object({ etag: z.string().nullable(), lastModified: z.string().nullable() }),
+  capturedAt: z.iso.datetime(),
+  validators: z.object({ etag: z.nullable(z.string()), lastModified: z.nullable(z.string()) }),
   charset: z.string(),
-  contentType: z.string().nullable(),
-  title: z.string().nullable(),
-  pageUpdated: z.string().nullable(),
-  extractorVersion: z.number().int(),
+  contentType: z.nullable(z.string()),
+  title: z.nullable(z.string()),
+  pageUpdated: z.nullable(z.string()),
+  extractorVersion: z.int(),
   /** The entry's configured content selector, when it has one: a stored extraction is reused only under the same one. */
-  selector: z.string().optional(),
+  selector: z.optional(z.string()),
   /** Ties the slot's files to one fetch: `png` only for a browser page's screenshot. */
-  sha256: z.object({ text: z.string(), html: z.string(), png: z.string().optional() }),
+  sha256: z.object({ text: z.string(), html: z.string(), png: z.optional(z.string()) }),
   facts: z.array(Fact),
-  hasScreenshot: z.boolean().default(false),
+  hasScreenshot: z._default(z.boolean(), false),
 });
 export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
 
@@ -38,10 +39,10 @@ export interface Snapshot {
 /** Per-entry state that must survive between runs. */
 export const EntryState = z.object({
   /** Stops at the `unreachableAfter` threshold, so a site that stays down changes nothing night after night. */
-  consecutiveFailures: z.number().int().nonnegative().default(0),
+  consecutiveFailures: z._default(z.int().check(z.nonnegative()), 0),
   /** What each cited URL answered last run ("200 <final URL>", "unreachable"): a change is "changed since last run". */
-  sources: z.record(z.string(), z.string()).optional(),
+  sources: z.optional(z.record(z.string(), z.string())),
   /** Cited URLs whose fetch failed last run: `accept` will not take their old snapshot as reviewed. */
-  failing: z.array(z.string()).optional(),
+  failing: z.optional(z.array(z.string())),
 });
 export type EntryState = z.infer<typeof EntryState>;

@@ -22,6 +22,7 @@ const OTHER = '/Demarches/Etrangers/Autre-page';
 
 interface CachedFile {
   reader: string;
+  sha256: string;
   guides: Record<string, { sha256: string; entries: { sources: { url: string }[] }[] }>;
 }
 
@@ -62,8 +63,15 @@ describe('the parsed-guide cache (built CLI)', () => {
     expect(stored.guides[ws.guide]?.sha256).toBe(sha256);
     expect(stored.guides[ws.guide]?.entries[0]?.sources[0]?.url).toBe(site.url(PAGE));
 
-    // The cached parse is what the next night checks: a planted one shows through.
+    // An edited cache file no longer matches its checksum: the guide is parsed again.
     stored.guides[ws.guide]!.entries[0]!.sources[0]!.url = site.url(OTHER);
+    await writeFile(cachePath(), JSON.stringify(stored));
+    const edited = await check(ws);
+    expect(edited.code).toBe(0);
+    expect(cited(edited.report)).toEqual([site.url(PAGE)]);
+
+    // The cached parse is what the next night checks: a planted one, with its checksum, shows through.
+    stored.sha256 = createHash('sha256').update(JSON.stringify(stored.guides)).digest('hex');
     await writeFile(cachePath(), JSON.stringify(stored));
     const second = await check(ws);
     expect(second.code).toBe(0);

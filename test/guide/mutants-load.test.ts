@@ -127,7 +127,9 @@ describe('the guide cache', () => {
     // A cache file left by an earlier run of the same reader for these very bytes is used as is.
     const earlier = { ...first, entries: first.entries.map((e) => ({ ...e, prefecture: 'Caen (parsed by an earlier run)' })) };
     await mkdir(join(dir, 'snapshots', '.aes-watch-cache'), { recursive: true });
-    await writeFile(join(dir, 'snapshots', GUIDE_CACHE_FILE), JSON.stringify({ reader: 'reader-1', guides: { 'normandie.txt': { sha256: digest, ...earlier } } }));
+    const guides = { 'normandie.txt': { sha256: digest, ...earlier } };
+    const checksum = createHash('sha256').update(JSON.stringify(guides)).digest('hex');
+    await writeFile(join(dir, 'snapshots', GUIDE_CACHE_FILE), JSON.stringify({ reader: 'reader-1', sha256: checksum, guides }));
     const cached = await loadGuides(['normandie.txt'], dir, openGuideCache(join(dir, 'snapshots'), 'reader-1'));
     expect(cached.entries.map((e) => e.prefecture)).toEqual(['Caen (parsed by an earlier run)']);
   });

@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { checkEntry, nextFailureCount } from '../../src/run/check-entry.js';
+import { checkEntry } from '../../src/run/check-entry.js';
+import { nextFailureCount } from '../../src/run/judge-entry.js';
 import type { Discovery } from '../../src/discover/successor.js';
 import { dsfrPage, postalProcedure } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';

@@ -45,10 +45,30 @@ describe('the parsed-guide cache', () => {
 
   it('ignores a damaged or foreign cache file', async () => {
     await mkdir(dirname(join(root, GUIDE_CACHE_FILE)), { recursive: true });
-    for (const content of ['{ not json', JSON.stringify({ reader: 'reader-1', guides: { 'guide.txt': { sha256: 'short', entries: [], problems: [] } } })]) {
+    for (const content of ['{ not json', 'null', JSON.stringify({ reader: 'reader-1', guides: { 'guide.txt': { sha256: 'short', entries: [], problems: [] } } })]) {
       await writeFile(join(root, GUIDE_CACHE_FILE), content);
       expect(openGuideCache(root, 'reader-1').get('guide.txt', 'short')).toBeNull();
     }
+  });
+
+  it('ignores a cache file edited since it was written: its entries are not checked one by one', async () => {
+    await saved('reader-1');
+    const path = join(root, GUIDE_CACHE_FILE);
+    const written = await readFile(path, 'utf8');
+    await writeFile(path, written.replace('"prefecture":"Caen"', '"prefecture":"Rouen"'));
+    expect(await readFile(path, 'utf8')).not.toBe(written);
+    expect(openGuideCache(root, 'reader-1').get('guide.txt', SHA)).toBeNull();
+    await writeFile(path, written);
+    expect(openGuideCache(root, 'reader-1').get('guide.txt', SHA)?.entries[0]?.prefecture).toBe('Caen');
+  });
+
+  it('keeps a guide whose file is named like an object property', async () => {
+    const cache = openGuideCache(root, 'reader-1');
+    cache.put('__proto__', SHA, parsed);
+    const tx = new StoreTransaction(root);
+    await cache.save(tx);
+    await tx.commit();
+    expect(openGuideCache(root, 'reader-1').get('__proto__', SHA)?.entries).toHaveLength(1);
   });
 
   it('writes nothing on a night that parsed nothing afresh', async () => {
