@@ -70,16 +70,19 @@ function staticClosure(roots, ctx) {
   return seen;
 }
 
-// What `check` runs before its first request, less what `--help` loads anyway.
+// What `check` runs before its first request, and apart from it what every command loads
+// (--help among them), which would otherwise land in the same chunk.
 const CHECK_ROOTS = ['src/run/check.ts', 'src/run/request.ts'].map((path) => resolve(path));
 const MAIN = resolve('src/cli/main.ts');
-let quietNight;
-const quietNightChunk = (id, ctx) => {
-  if (!quietNight) {
-    const main = staticClosure([MAIN], ctx);
-    quietNight = new Set([...staticClosure(CHECK_ROOTS, ctx)].filter((module) => !main.has(module)));
+let groups;
+const groupOf = (id, ctx) => {
+  if (!groups) {
+    const cli = staticClosure([MAIN], ctx);
+    cli.delete(MAIN);
+    const quietNight = [...staticClosure(CHECK_ROOTS, ctx)].filter((module) => !cli.has(module) && module !== MAIN);
+    groups = new Map([...[...cli].map((module) => [module, 'cli']), ...quietNight.map((module) => [module, 'quiet-night'])]);
   }
-  return quietNight.has(id) ? 'quiet-night' : null;
+  return groups.get(id) ?? null;
 };
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -97,7 +100,7 @@ const { output } = await bundle.write({
   entryFileNames: '[name].js',
   chunkFileNames: 'bundle/[name]-[hash].js',
   sourcemap: true,
-  codeSplitting: { groups: [{ name: quietNightChunk, debugName: 'quiet-night' }] },
+  codeSplitting: { groups: [{ name: groupOf, debugName: 'cli and quiet-night' }] },
 });
 await bundle.close();
 chmodSync('dist/src/cli/main.js', 0o755);
