@@ -68,7 +68,17 @@ export function parseGuide(text: string, file: string): ParsedGuide {
     }
   }
   problems.push(...duplicateIds(entries));
-  return { entries: entries.filter((e, i) => entries.findIndex((o) => o.id === e.id) === i), problems: problems.sort((a, b) => a.line - b.line) };
+  return { entries: firstPerId(entries), problems: problems.sort((a, b) => a.line - b.line) };
+}
+
+/** The entries without later sections for the same département (`duplicateIds` reports them). */
+export function firstPerId(entries: GuideEntry[]): GuideEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    if (seen.has(entry.id)) return false;
+    seen.add(entry.id);
+    return true;
+  });
 }
 
 /** Two sections for the same département: the later one is reported, the first kept. */
