@@ -50,11 +50,14 @@ function phones(text: string): FactOf<'phone'>[] {
 /** The same document seen as text and as a link: keep one, filling in what each side knows. */
 function mergeDocuments(docs: FactOf<'document'>[]): FactOf<'document'>[] {
   const merged: FactOf<'document'>[] = [];
+  // Each title is normalised once, not once per document compared with it.
+  const titles: string[] = [];
   for (const doc of docs) {
     const title = hyphenLoose(doc.value);
-    const twin = merged.find((m) => hyphenLoose(m.value) === title && (m.date === null || doc.date === null || m.date === doc.date));
+    const twin = merged.find((m, i) => titles[i] === title && (m.date === null || doc.date === null || m.date === doc.date));
     if (!twin) {
       merged.push({ ...doc });
+      titles.push(title);
       continue;
     }
     twin.format ??= doc.format;
