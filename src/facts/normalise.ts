@@ -60,3 +60,15 @@ export function wordRegExp(source: string, flags = 'iu'): RegExp {
   });
   return new RegExp(compiled, flags.includes('u') ? flags : `${flags}u`);
 }
+
+/**
+ * `wordRegExp(source, flags).test`, with the word edges compiled only when needed.
+ * Each edge is a Unicode letter class, which a case-insensitive regex folds at
+ * every compile (milliseconds each); the same pattern without its `\b`s is cheap
+ * and can only match more, so a text it does not match is settled without them.
+ */
+export function wordTest(source: string, flags = 'iu'): (text: string) => boolean {
+  const loose = new RegExp(source.replace(/\\b/g, ''), flags.includes('u') ? flags : `${flags}u`);
+  let exact: RegExp | null = null;
+  return (text) => loose.test(text) && (exact ??= wordRegExp(source, flags)).test(text);
+}

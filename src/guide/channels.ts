@@ -1,4 +1,4 @@
-import { wordRegExp } from '../facts/normalise.js';
+import { wordRegExp, wordTest } from '../facts/normalise.js';
 import type { Channel } from '../facts/fact.js';
 
 export interface ChannelReading {
@@ -9,25 +9,18 @@ export interface ChannelReading {
 
 const LEAD_IN =
   /^La demande d['’]admission exceptionnelle(?:\s+au\s+séjour)?\s+(?:se\s+fait|s['’]effectue|se\s+dépose|est\s+déposée|doit\s+être\s+(?:déposée|faite|envoyée))\s+/iu;
+const FILLER = wordRegExp(String.raw`\b(?:uniquement|exclusivement|seulement|soit|également|aussi|directement|obligatoirement)\b`, 'giu');
+
 /**
- * Built on first use: a rerun takes the parsed guide from its cache and never reads a
- * channel sentence. Each `\b` costs a Unicode letter class the regex engine case-folds
- * at every compile, so the word edges are shared by the alternatives that need them.
+ * Order matters: "au guichet sur rendez-vous" is gated by the booking, so appointment wins.
+ * The alternatives share their word edges: each `\b` is a Unicode class, costly to compile.
  */
-let patterns: { filler: RegExp; channels: [Channel, RegExp][] } | null = null;
-function compiled() {
-  patterns ??= {
-    filler: wordRegExp(String.raw`\b(?:uniquement|exclusivement|seulement|soit|également|aussi|directement|obligatoirement)\b`, 'giu'),
-    // Order matters: "au guichet sur rendez-vous" is gated by the booking, so appointment wins.
-    channels: [
-      ['appointment', wordRegExp(String.raw`\b(?:rendez-vous|rdv)\b`)],
-      ['online', wordRegExp(String.raw`\b(?:en ligne|anef)\b|dématérialisée|internet|électronique|courriel|e-?mail|messagerie|démarches?[- ]simplifiées|téléservice`)],
-      ['postal', wordRegExp(String.raw`\b(?:lettre|la poste)\b|voie postale|courrier|recommandée?|envoi postal`)],
-      ['in-person', wordRegExp(String.raw`\b(?:accueil|dépôt physique)\b|guichet|sur place|en personne|en préfecture|en sous-préfecture`)],
-    ],
-  };
-  return patterns;
-}
+const PATTERNS: [Channel, (part: string) => boolean][] = [
+  ['appointment', wordTest(String.raw`\b(?:rendez-vous|rdv)\b`)],
+  ['online', wordTest(String.raw`\b(?:en ligne|anef)\b|dématérialisée|internet|électronique|courriel|e-?mail|messagerie|démarches?[- ]simplifiées|téléservice`)],
+  ['postal', wordTest(String.raw`\b(?:lettre|la poste)\b|voie postale|courrier|recommandée?|envoi postal`)],
+  ['in-person', wordTest(String.raw`\b(?:accueil|dépôt physique)\b|guichet|sur place|en personne|en préfecture|en sous-préfecture`)],
+];
 
 /**
  * Reads "La demande d'admission exceptionnelle se fait par voie postale et par
@@ -35,15 +28,14 @@ function compiled() {
  * that is not flags the entry for an editor, and the wording is always kept.
  */
 export function readChannels(wording: string): ChannelReading {
-  const { filler, channels } = compiled();
   const lead = LEAD_IN.exec(wording);
   const recognised: Channel[] = [];
   let unrecognised = lead === null;
-  const rest = wording.slice(lead?.[0].length ?? 0).replace(/[.\s]+$/u, '').replace(filler, ' ');
+  const rest = wording.slice(lead?.[0].length ?? 0).replace(/[.\s]+$/u, '').replace(FILLER, ' ');
   const parts = rest.split(/\s*(?:,|;|\bet\b|\bou\b|\bpuis\b|\bainsi que\b)\s*/u).map((p) => p.trim()).filter(Boolean);
   if (parts.length === 0) unrecognised = true;
   for (const part of parts) {
-    const channel = channels.find(([, re]) => re.test(part))?.[0];
+    const channel = PATTERNS.find(([, names]) => names(part))?.[0];
     if (!channel) unrecognised = true;
     else if (!recognised.includes(channel)) recognised.push(channel);
   }

@@ -1,26 +1,14 @@
-import { wordRegExp } from '../facts/normalise.js';
-import { normaliseForMatch } from '../facts/normalise.js';
+import { normaliseForMatch, wordTest } from '../facts/normalise.js';
 import type { GuideEntry } from './entry.js';
 
 type SubPrefectures = GuideEntry['subPrefectures'];
 
-/**
- * Built on first use: a rerun takes the parsed guide from its cache and never reads this
- * block. Each `\b` costs a Unicode letter class the regex engine case-folds at every
- * compile, so the alternatives share their word edges.
- */
-let patterns: { denies: RegExp; handles: RegExp; except: RegExp } | null = null;
-function compiled() {
-  patterns ??= {
-    denies: wordRegExp(
-      String.raw`\b(?:ne\s+(?:les\s+)?(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|prennent|prend|acceptent|accepte)\s+(?:pas|plus|aucune?)|aucune)\b`,
-      'iu',
-    ),
-    handles: wordRegExp(String.raw`\b(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|acceptent|accepte)\b`, 'iu'),
-    except: wordRegExp(String.raw`(?:\b(?:sauf|excepté|hormis)|(?<!\p{L})à l['’]exception)\b`, 'iu'),
-  };
-  return patterns;
-}
+// The alternatives share their word edges: each `\b` is a Unicode class, costly to compile.
+const DENIES = wordTest(
+  String.raw`\b(?:ne\s+(?:les\s+)?(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|prennent|prend|acceptent|accepte)\s+(?:pas|plus|aucune?)|aucune)\b`,
+);
+const HANDLES = wordTest(String.raw`\b(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|acceptent|accepte)\b`);
+const EXCEPT = wordTest(String.raw`(?:\b(?:sauf|excepté|hormis)|(?<!\p{L})à l['’]exception)\b`);
 
 /** A listed name as looked for in a sentence: normalised, and without its article ("du Havre" for "Le Havre"). */
 interface Needle {
@@ -50,13 +38,12 @@ function result(names: string[], handlesAes: SubPrefectures['handlesAes'], handl
 
 /** What one sentence of the block says: who it names, and whether it denies or grants. */
 function readSentence(needles: Needle[], sentence: string) {
-  const { denies, handles, except } = compiled();
   const hay = ` ${normaliseForMatch(sentence).replace(/[^a-z0-9']+/g, ' ')} `;
   return {
     named: needles.filter((n) => mentions(hay, n)).map((n) => n.name),
-    denies: denies.test(sentence),
-    handles: handles.test(sentence),
-    except: except.test(sentence),
+    denies: DENIES(sentence),
+    handles: HANDLES(sentence),
+    except: EXCEPT(sentence),
   };
 }
 
