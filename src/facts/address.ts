@@ -15,12 +15,15 @@ const MAX_LINES_BACK = 6;
 const FIVE_DIGITS = /\d{5}/;
 const POSTCODE_ANYWHERE = new RegExp(POSTCODE.source, 'u');
 
+/** `_…_` is <em> (extract/markdown.ts); an underscore inside a word ("Service_etrangers") stays. */
+const EMPHASIS_UNDERSCORE = /(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)/g;
+
 /** A line as the address finder sees it: Markdown emphasis and line-break marks removed. */
 function plain(line: string): string {
-  return line
-    .replace(/\*+/g, '')
-    // `_…_` is <em> (extract/markdown.ts); an underscore inside a word ("Service_etrangers") stays.
-    .replace(/(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)/g, '')
+  const unstarred = line.replace(/\*+/g, '');
+  // The pattern tries every position of the line: look for an underscore first.
+  const unemphasised = unstarred.includes('_') ? unstarred.replace(EMPHASIS_UNDERSCORE, '') : unstarred;
+  return unemphasised
     .replace(/\\$/, '')
     .replace(/^\s*>\s?/, '')
     .trim();

@@ -29,6 +29,9 @@ const ORDER: Known[] = ['postal', 'online', 'appointment', 'in-person'];
 const MAY_NAME_CHANNEL =
   /courrier|postal|poste\b|lettre|recommand|ligne|mat[ée]rialis|simplifi|num[ée]rique|messagerie|courriel|mail|internet|t[ée]l[ée]service|anef|rendez|rdv|cr[ée]neau|r[ée]serv|guichet|accueil|sur place|personne|pr[ée]sent|en (?:sous-)?pr[ée]fecture|@|https?:|www\.|\.fr\/|adresse|:$/iu;
 
+/** Every booking phrase of a clause, to blank them out. */
+const EVERY_BOOKING = new RegExp(BOOKING.source, 'g');
+
 /** What one sentence says about filing. */
 interface Reading {
   filing: boolean;
@@ -67,7 +70,7 @@ function read(sentence: string, followingLines: () => string): Reading {
   const reading: Reading = { filing: false, means: new Set(), booking: own.roles.includes('appointment'), mentioned: false };
   if (CONTACT.test(own.words)) return reading;
   const clauses = assertingClauses(own.words);
-  const withoutBooking = clauses.replace(new RegExp(BOOKING.source, 'g'), ' ');
+  const withoutBooking = clauses.replace(EVERY_BOOKING, ' ');
   // "Prenez rendez-vous pour la remise de votre titre" books something else than the filing.
   reading.booking ||= BOOKING.test(clauses) && !OTHER_SUBJECT.test(clauses);
   const aboutTheRequest = FILING_NOUN.test(withoutBooking) && !OTHER_SUBJECT.test(withoutBooking);

@@ -14,6 +14,9 @@ const DATE = String.raw`\d{1,2}\/\d{1,2}\/\d{4}`;
 const PAREN_DETAIL = new RegExp(String.raw`\(\s*(?:format\s+)?(${FORMATS})\s*[-–]\s*(${SIZE})\s*(?:[-–]\s*(${DATE}))?\s*\)`, 'giu');
 /** DSFR `span.fr-link__detail`: "PDF - 524,1 Ko - 25/10/2022". */
 const BARE_DETAIL = new RegExp(String.raw`\b(${FORMATS})\s*[-–]\s*(${SIZE})\s*(?:[-–]\s*(${DATE}))?`, 'giu');
+/** The same, for the first match only (no `lastIndex` to carry between links). */
+const FIRST_PAREN_DETAIL = new RegExp(PAREN_DETAIL.source, 'iu');
+const FIRST_BARE_DETAIL = new RegExp(BARE_DETAIL.source, 'iu');
 const HAS_SIZE = /\d\s*(?:[kmg]i?[ob]|octet)/i;
 const FILE_HREF = /\.(pdf|docx?|odt|xlsx?|ods|rtf|zip)(?:[?#]|$)|\/contenu\/telechargement\/|\/content\/download\//i;
 
@@ -71,7 +74,7 @@ export function findDocuments(text: string, links: Link[]): DocumentFact[] {
   });
   for (const link of links) {
     if (!isFileHref(link.href)) continue;
-    const detail = new RegExp(PAREN_DETAIL.source, 'iu').exec(link.text) ?? new RegExp(BARE_DETAIL.source, 'iu').exec(link.text);
+    const detail = FIRST_PAREN_DETAIL.exec(link.text) ?? FIRST_BARE_DETAIL.exec(link.text);
     const title = cleanTitle(detail ? link.text.slice(0, detail.index) : link.text);
     if (!title) continue;
     const ext = /\.(\w+)(?:[?#]|$)/.exec(link.href)?.[1] ?? null;

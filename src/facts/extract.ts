@@ -14,13 +14,17 @@ const EMAIL = /(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/gi;
 const PHONE = /(?<![\d+])(?:(?:\+|00)33[ .]?(?:\(0\)[ .]?)?|0[ .]?)[1-9](?:[ .-]?\d){8}(?!\d)/g;
 const MD_LINK = /\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
 
+/** A hyphen at a line end between two letters: the PDF broke the word there. */
+const HYPHEN_BREAK = /(?<=\p{L})-[ \t]*\n[ \t]*(?=\p{L})/gu;
+
 /** Undo what a PDF or HTML conversion does to spacing without touching values. */
 function prepare(text: string): string {
-  return text
+  const spaced = text
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00A0\u202F\u2007\u2009]/g, ' ')
-    .replace(/\u00AD/g, '')
-    .replace(/(?<=\p{L})-[ \t]*\n[ \t]*(?=\p{L})/gu, '-');
+    .replace(/\u00AD/g, '');
+  // HYPHEN_BREAK looks behind at every position: look for a hyphen ending a line first.
+  return /-[ \t]*\n/.test(spaced) ? spaced.replace(HYPHEN_BREAK, '-') : spaced;
 }
 
 function markdownLinks(text: string): Link[] {
@@ -30,7 +34,8 @@ function markdownLinks(text: string): Link[] {
 }
 
 function emails(text: string, links: Link[]): FactOf<'email'>[] {
-  const printed = [...text.matchAll(EMAIL)].map((m) => m[0]);
+  // EMAIL tries every word of the text: most texts without an "@" are settled at once.
+  const printed = text.includes('@') ? [...text.matchAll(EMAIL)].map((m) => m[0]) : [];
   const mailto = links.filter((l) => /^mailto:/i.test(l.href)).map((l) => decodeURIComponent(l.href.slice(7).split('?')[0] ?? ''));
   return [...printed, ...mailto]
     .map((e) => e.replace(/^[.\-_]+|[.\-_]+$/g, ''))
@@ -50,11 +55,14 @@ function phones(text: string): FactOf<'phone'>[] {
 /** The same document seen as text and as a link: keep one, filling in what each side knows. */
 function mergeDocuments(docs: FactOf<'document'>[]): FactOf<'document'>[] {
   const merged: FactOf<'document'>[] = [];
+  // Each title is normalised once, not once per document compared with it.
+  const titles: string[] = [];
   for (const doc of docs) {
     const title = hyphenLoose(doc.value);
-    const twin = merged.find((m) => hyphenLoose(m.value) === title && (m.date === null || doc.date === null || m.date === doc.date));
+    const twin = merged.find((m, i) => titles[i] === title && (m.date === null || doc.date === null || m.date === doc.date));
     if (!twin) {
       merged.push({ ...doc });
+      titles.push(title);
       continue;
     }
     twin.format ??= doc.format;

@@ -3,11 +3,14 @@
  * (case, accents, spacing, quotes, PDF hyphenation), never letters or digits.
  */
 
+const HYPHEN_BREAK = /(?<=\p{L})-[ \t]*\r?\n\s*(?=\p{L})/gu;
+
 /** Case, accents, NBSP/NNBSP, ’ vs ', dashes and line breaks no longer matter. */
 export function normaliseForMatch(text: string): string {
-  return text
-    .replace(/\u00AD/g, '') // soft hyphen: invisible in print
-    .replace(/(?<=\p{L})-[ \t]*\r?\n\s*(?=\p{L})/gu, '-') // a hyphen at a line end stays, the break goes
+  const visible = text.replace(/\u00AD/g, ''); // soft hyphen: invisible in print
+  // A hyphen at a line end stays, the break goes. That pattern looks behind at every position: look for such a hyphen first.
+  const joined = /-[ \t]*\r?\n/.test(visible) ? visible.replace(HYPHEN_BREAK, '-') : visible;
+  return joined
     .normalize('NFKD') // also folds U+00A0 / U+202F into plain spaces and ligatures into letters
     .replace(/\p{M}+/gu, '')
     .replace(/[’‘ʼ′`]/g, "'")
@@ -59,4 +62,16 @@ export function wordRegExp(source: string, flags = 'iu'): RegExp {
     return opens ? String.raw`(?<![\p{L}\p{N}_])` : String.raw`(?![\p{L}\p{N}_])`;
   });
   return new RegExp(compiled, flags.includes('u') ? flags : `${flags}u`);
+}
+
+/**
+ * `wordRegExp(source, flags).test`, with the word edges compiled only when needed.
+ * Each edge is a Unicode letter class, which a case-insensitive regex folds at
+ * every compile (milliseconds each); the same pattern without its `\b`s is cheap
+ * and can only match more, so a text it does not match is settled without them.
+ */
+export function wordTest(source: string, flags = 'iu'): (text: string) => boolean {
+  const loose = new RegExp(source.replace(/\\b/g, ''), flags.includes('u') ? flags : `${flags}u`);
+  let exact: RegExp | null = null;
+  return (text) => loose.test(text) && (exact ??= wordRegExp(source, flags)).test(text);
 }

@@ -12,12 +12,13 @@ export interface Sentence {
   following: () => string;
 }
 
+const EMPHASIS = /\*\*|__|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)/g;
+
 /** A line without its Markdown list, heading and emphasis marks. */
 function plainLine(line: string): string {
-  return line
-    .replace(/^\s*(?:#{1,6}\s+|[-*•]\s+|\d{1,2}[.)]\s+|>\s*)/u, '')
-    .replace(/\*\*|__|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)/g, '')
-    .trim();
+  const unmarked = line.replace(/^\s*(?:#{1,6}\s+|[-*•]\s+|\d{1,2}[.)]\s+|>\s*)/u, '');
+  // The emphasis pattern tries every position of the line: look for its characters first.
+  return (/[*_]/.test(unmarked) ? unmarked.replace(EMPHASIS, '') : unmarked).trim();
 }
 
 /** The short lines after a lead such as "à l'adresse suivante :", up to the end of the address. */

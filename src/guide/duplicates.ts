@@ -18,3 +18,13 @@ export function duplicateIds(entries: GuideEntry[]): GuideProblem[] {
   }
   return problems;
 }
+
+/** The entries without later sections for the same département (`duplicateIds` reports them). */
+export function firstPerId(entries: GuideEntry[]): GuideEntry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    if (seen.has(entry.id)) return false;
+    seen.add(entry.id);
+    return true;
+  });
+}

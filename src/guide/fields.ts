@@ -8,7 +8,7 @@ export type DateReading = { kind: 'date'; iso: string } | { kind: 'impossible'; 
 export function readDate(printed: string): DateReading {
   const text = printed.trim().replace(/\.$/, '');
   const numeric = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  const worded = /^(\d{1,2})(?:er)?\s+(\p{L}+)\s+(\d{4})$/u.exec(text);
+  const worded = numeric ? null : /^(\d{1,2})(?:er)?\s+(\p{L}+)\s+(\d{4})$/u.exec(text);
   let parts: [number, number, number] | null = null;
   if (numeric) parts = [Number(numeric[3]), Number(numeric[2]), Number(numeric[1])];
   else if (worded) {

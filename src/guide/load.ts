@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { sha256 } from '../shared/hash.js';
 import type { GuideCache } from './cache.js';
 import type { GuideEntry, GuideProblem, GuideText, ParsedGuide } from './entry.js';
-import { duplicateIds } from './duplicates.js';
+import { duplicateIds, firstPerId } from './duplicates.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -127,6 +127,5 @@ export async function loadGuides(paths: string[], cwd: string, cache?: GuideCach
   // The same département in two documents is as wrong as twice in one.
   const duplicates = duplicateIds(entries).filter((p) => !problems.some((q) => q.file === p.file && q.line === p.line && q.message === p.message));
   problems.push(...duplicates);
-  const kept = entries.filter((e, i) => entries.findIndex((o) => o.id === e.id) === i);
-  return { entries: kept, problems };
+  return { entries: firstPerId(entries), problems };
 }

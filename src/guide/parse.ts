@@ -1,5 +1,5 @@
 import type { GuideEntry, GuideProblem, ParsedGuide } from './entry.js';
-import { duplicateIds } from './duplicates.js';
+import { duplicateIds, firstPerId } from './duplicates.js';
 import { DEPARTMENT, PREFECTURE, REGION, pageNoise, splitLines, type Line } from './lines.js';
 import { parseSection, type SectionLine } from './section.js';
 
@@ -69,6 +69,6 @@ export function parseGuide(text: string, file: string): ParsedGuide {
     }
   }
   problems.push(...duplicateIds(entries));
-  return { entries: entries.filter((e, i) => entries.findIndex((o) => o.id === e.id) === i), problems: problems.sort((a, b) => a.line - b.line) };
+  return { entries: firstPerId(entries), problems: problems.sort((a, b) => a.line - b.line) };
 }
 

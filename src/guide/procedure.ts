@@ -16,17 +16,19 @@ function continues(a: string, b: string): boolean {
   return /^\p{Ll}/u.test(b) || /\p{L}-$/u.test(a) || OPEN_END.test(a);
 }
 
-/** A hyphen at a line end is kept (it may be real) but the break goes. */
-function glue(a: string, b: string): string {
-  return /\p{L}-$/u.test(a) ? `${a}${b}` : `${a} ${b}`;
+/** What joins a line ending in `a` to the next: a hyphen at a line end is kept (it may be real) but the break goes. */
+function glue(a: string): string {
+  return /\p{L}-$/u.test(a) ? '' : ' ';
 }
 
 function joinLines(lines: string[]): string {
   const out: string[] = [];
+  // A break is judged on the line before it, not on the whole sentence joined so far (which grows with each line).
+  let previous: string | undefined;
   for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last !== undefined && continues(last, line)) out[out.length - 1] = glue(last, line);
+    if (previous !== undefined && continues(previous, line)) out[out.length - 1] += glue(previous) + line;
     else out.push(line);
+    previous = line;
   }
   return out.join('\n');
 }
@@ -71,7 +73,7 @@ export function cleanProcedure(lines: ProcedureLine[]): string {
     const prevLast = prev?.slice(prev.lastIndexOf('\n') + 1);
     const first = text.split('\n')[0] ?? '';
     if (paragraph.afterBreak && prev !== undefined && prevLast !== undefined && continues(prevLast, first)) {
-      out[out.length - 1] = glue(prev, text);
+      out[out.length - 1] = prev + glue(prevLast) + text;
     } else out.push(text);
   }
   return out.join('\n\n');

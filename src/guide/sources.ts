@@ -15,6 +15,8 @@ function cite(printed: string, line: number): CitedUrl {
   return { kind: 'url', source: { url, clientRoute: hash >= 0 ? url.slice(hash) : null }, line };
 }
 
+const MAY_CITE = /<|https?:/i;
+
 /**
  * Every URL cited before the reproduced text: `<https://...>` (which the PDF may
  * break over lines), Markdown link targets, or bare URLs. Kept exactly as cited.
@@ -25,6 +27,8 @@ export function citedUrls(lines: Line[]): CitedUrl[] {
     const start = lines[i];
     if (!start) continue;
     let text = start.text;
+    // Most lines cite nothing: every citation has a "<" or an "http".
+    if (!MAY_CITE.test(text)) continue;
     // An unclosed "<http" continues on the following lines until its ">".
     while (/<https?:[^>]*$/iu.test(text) && i + 1 < lines.length) text += lines[++i]?.text ?? '';
     const bracketed = [...text.matchAll(/<([^<>]+)>/g)].map((m) => m[1] ?? '');

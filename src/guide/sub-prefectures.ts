@@ -1,17 +1,29 @@
-import { wordRegExp } from '../facts/normalise.js';
-import { normaliseForMatch } from '../facts/normalise.js';
+import { normaliseForMatch, wordTest } from '../facts/normalise.js';
 import type { GuideEntry } from './entry.js';
 
 type SubPrefectures = GuideEntry['subPrefectures'];
 
-const DENIES = wordRegExp(String.raw`\bne\s+(?:les\s+)?(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|prennent|prend|acceptent|accepte)\s+(?:pas|plus|aucune?)\b|\baucune\b`, 'iu');
-const HANDLES = wordRegExp(String.raw`\b(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|acceptent|accepte)\b`, 'iu');
-const EXCEPT = wordRegExp(String.raw`\bsauf\b|(?<!\p{L})à l['’]exception\b|\bexcepté\b|\bhormis\b`, 'iu');
+// The alternatives share their word edges: each `\b` is a Unicode class, costly to compile.
+const DENIES = wordTest(
+  String.raw`\b(?:ne\s+(?:les\s+)?(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|prennent|prend|acceptent|accepte)\s+(?:pas|plus|aucune?)|aucune)\b`,
+);
+const HANDLES = wordTest(String.raw`\b(?:traitent|traite|reçoivent|reçoit|instruisent|instruit|acceptent|accepte)\b`);
+const EXCEPT = wordTest(String.raw`(?:\b(?:sauf|excepté|hormis)|(?<!\p{L})à l['’]exception)\b`);
 
-/** Whether `name` is mentioned in `hay` (normalised, space-padded), also as "du Havre" for "Le Havre". */
-function mentions(hay: string, name: string): boolean {
+/** A listed name as looked for in a sentence: normalised, and without its article ("du Havre" for "Le Havre"). */
+interface Needle {
+  name: string;
+  needle: string;
+  bare: string;
+}
+
+function needleOf(name: string): Needle {
   const needle = normaliseForMatch(name).replace(/[^a-z0-9']+/g, ' ').trim();
-  const bare = needle.replace(/^(?:le|la|les) /, '');
+  return { name, needle, bare: needle.replace(/^(?:le|la|les) /, '') };
+}
+
+/** Whether the name is mentioned in `hay` (normalised, space-padded). */
+function mentions(hay: string, { needle, bare }: Needle): boolean {
   return hay.includes(` ${needle} `) || hay.includes(` ${bare} `) || hay.includes(`'${bare} `);
 }
 
@@ -25,9 +37,14 @@ function result(names: string[], handlesAes: SubPrefectures['handlesAes'], handl
 }
 
 /** What one sentence of the block says: who it names, and whether it denies or grants. */
-function readSentence(names: string[], sentence: string) {
+function readSentence(needles: Needle[], sentence: string) {
   const hay = ` ${normaliseForMatch(sentence).replace(/[^a-z0-9']+/g, ' ')} `;
-  return { named: names.filter((n) => mentions(hay, n)), denies: DENIES.test(sentence), handles: HANDLES.test(sentence), except: EXCEPT.test(sentence) };
+  return {
+    named: needles.filter((n) => mentions(hay, n)).map((n) => n.name),
+    denies: DENIES(sentence),
+    handles: HANDLES(sentence),
+    except: EXCEPT(sentence),
+  };
 }
 
 /**
@@ -39,7 +56,8 @@ function readSentence(names: string[], sentence: string) {
  */
 export function readSubPrefectures(names: string[], block: string | null): SubPrefectures {
   if (block === null || block.trim() === '') return result(names, 'unknown', []);
-  const sentences = block.split(/(?<=[.;!?])\s+/u).map((text) => readSentence(names, text));
+  const needles = names.map(needleOf);
+  const sentences = block.split(/(?<=[.;!?])\s+/u).map((text) => readSentence(needles, text));
   const named = [...new Set(sentences.flatMap((s) => s.named))];
   if (sentences.some((s) => s.denies)) {
     // A denial names its exceptions ("sauf …"); a further sentence may name one that does take requests.
