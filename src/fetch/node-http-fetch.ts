@@ -22,10 +22,13 @@ export type FetchLike = (url: string, init: FetchInit) => Promise<FetchResponse>
 // export, and on Node 22+ node:http's exports include undici's WebSocket, loaded on first read:
 // 50 ms before the first request, for a class aes-watch never uses.
 const http = process.getBuiltinModule('node:http');
-const https = process.getBuiltinModule('node:https');
+// node:https (and TLS) loads with the first https:// page, not before the first request.
+let https: typeof import('node:https') | undefined;
+const tls = () => (https ??= process.getBuiltinModule('node:https'));
 
 // Keep-alive: a host's next page reuses the connection. Idle sockets do not hold the process open.
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+const httpAgent = new http.Agent({ keepAlive: true });
+let httpsAgent: import('node:https').Agent | undefined;
 
 function decoded(response: IncomingMessage): Readable {
   const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
@@ -46,7 +49,7 @@ export const nodeHttpFetch: FetchLike = (url, init) => send(url, init, true);
 function send(url: string, init: FetchInit, mayResend: boolean): Promise<FetchResponse> {
   return new Promise((resolve, reject) => {
     const target = new URL(url);
-    const transport = target.protocol === 'https:' ? https.request : http.request;
+    const transport = target.protocol === 'https:' ? tls().request : http.request;
     let answered = false;
     const request = transport(
       target,
@@ -54,7 +57,7 @@ function send(url: string, init: FetchInit, mayResend: boolean): Promise<FetchRe
         method: init.method,
         headers: { 'accept-encoding': 'gzip, deflate, br', ...init.headers },
         signal: init.signal,
-        agent: target.protocol === 'https:' ? agents['https:'] : agents['http:'],
+        agent: target.protocol === 'https:' ? (httpsAgent ??= new (tls().Agent)({ keepAlive: true })) : httpAgent,
       },
       (response) => {
         answered = true;

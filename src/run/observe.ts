@@ -54,9 +54,12 @@ async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Load
 
 export async function observeSource(source: Source, deps: ObserveDeps): Promise<SourceObservation> {
   const last = (await load(source, 'current', deps)).snapshot;
-  const { snapshot: baseline, damaged: baselineDamaged } = await load(source, 'baseline', deps);
   const validators = last?.meta.fetchedWith === 'http' ? last.meta.validators : null;
-  const { outcome, extraction } = await acquire(source, validators, deps, last);
+  // The request needs only the current slot's validators: the reviewed baseline is read while it is out.
+  const [{ outcome, extraction }, { snapshot: baseline, damaged: baselineDamaged }] = await Promise.all([
+    acquire(source, validators, deps, last),
+    load(source, 'baseline', deps),
+  ]);
   const failed = (reason: 'fetch-failed' | 'extraction-failed', detail: string): SourceObservation => ({
     kind: 'failed',
     ...(extraction?.kind === 'extraction-failed' ? { extractionFailure: extraction.reason } : {}),
