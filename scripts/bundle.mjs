@@ -3,9 +3,11 @@
 // of about 500 files to resolve and compile (zod alone is 234) before the first
 // request. A lazily loaded package stays lazy: the HTML parser is in the chunk of
 // extraction, which a quiet night never loads (test/check/quiet-night.test.ts
-// reads dist/bundle/packages.json to see which chunk holds which package).
+// reads dist/bundle/packages.json to see which chunk loads which package).
 // Packages that find files of their own at run time (pino's workers, pdf.js's,
-// Playwright's browsers) or that load only for rare paths stay in node_modules.
+// Piscina's, Playwright's browsers) or that load only for rare paths stay in node_modules.
+// Pages are read in a worker thread (src/extract/pool.ts): its script is an entry
+// of its own, dist/bundle/extract-worker.js, beside the chunk that starts it.
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,7 +46,7 @@ const unused = [
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const { metafile } = await build({
-  entryPoints: { 'src/cli/main': 'src/cli/main.ts' },
+  entryPoints: { 'src/cli/main': 'src/cli/main.ts', 'bundle/extract-worker': 'src/extract/extract-worker.ts' },
   outdir: 'dist',
   chunkNames: 'bundle/[name]-[hash]',
   bundle: true,
@@ -70,11 +72,21 @@ const { metafile } = await build({
 });
 chmodSync('dist/src/cli/main.js', 0o755);
 
-// Which packages each output file holds, for tests that watch what a run loads.
+// src/extract/lazy.ts finds the worker script beside itself: it must stay in a chunk of dist/bundle/.
+const lazy = Object.entries(metafile.outputs).find(([, { inputs }]) => 'src/extract/lazy.ts' in inputs)?.[0];
+if (!lazy?.startsWith('dist/bundle/')) throw new Error(`src/extract/lazy.ts was bundled into ${lazy}, not beside dist/bundle/extract-worker.js`);
+
+// Which packages each output file loads: its own and those of the chunks it imports
+// statically, which load with it (the extraction worker's entry holds none itself),
+// for tests that watch what a run loads.
 const packageOf = (input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
-const packages = Object.fromEntries(
-  Object.entries(metafile.outputs)
-    .filter(([output]) => output.endsWith('.js'))
-    .map(([output, { inputs }]) => [output.replace(/^dist\//, ''), [...new Set(Object.keys(inputs).map(packageOf).filter(Boolean))].sort()]),
-);
+const scripts = Object.entries(metafile.outputs).filter(([output]) => output.endsWith('.js'));
+const held = new Map(scripts.map(([output, { inputs }]) => [output, Object.keys(inputs).map(packageOf).filter(Boolean)]));
+function loadedWith(output, seen = new Set()) {
+  if (seen.has(output)) return [];
+  seen.add(output);
+  const statics = metafile.outputs[output].imports.filter((i) => i.kind === 'import-statement' && held.has(i.path));
+  return [...held.get(output), ...statics.flatMap((i) => loadedWith(i.path, seen))];
+}
+const packages = Object.fromEntries(scripts.map(([output]) => [output.replace(/^dist\//, ''), [...new Set(loadedWith(output))].sort()]));
 writeFileSync('dist/bundle/packages.json', JSON.stringify(packages, null, 2) + '\n');

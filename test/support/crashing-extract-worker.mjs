@@ -1,0 +1,10 @@
+// The built extraction worker, except that a page holding CRASH_MARK makes its
+// thread exit, as a crash in the parser would (test/extract/pool.test.ts).
+import extract from '../../dist/bundle/extract-worker.js';
+
+export const CRASH_MARK = '<!-- crash the extraction worker -->';
+
+export default function crashOnMark(task) {
+  if (task.html.includes(CRASH_MARK)) process.exit(70);
+  return extract(task);
+}
