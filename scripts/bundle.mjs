@@ -13,7 +13,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'turndown', 'write-file-atomic']);
+const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'css-select', 'turndown', 'write-file-atomic']);
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = Object.keys(dependencies)
   .filter((name) => !INSIDE.has(name))
