@@ -31,8 +31,9 @@ const unreadable = (detail: string): Extraction => ({ kind: 'extraction-failed',
  *   that page unreadable, as a page that makes the extractor throw is; the
  *   next page gets a new worker. Reading that page again in this thread could
  *   crash or hang the run itself.
- * - A worker that never got ready (its script fails to load) says nothing of
- *   the page: that page and the rest are read in this thread.
+ * - A worker that fails to start (its script fails or exits while loading,
+ *   now or after a crash) says nothing of the page: that page and the rest
+ *   are read in this thread.
  *
  * Pages go one at a time, so a page's time limit counts its own reading, not
  * a queue. An idle worker does not keep the process alive (Piscina unrefs it):
@@ -40,7 +41,7 @@ const unreadable = (detail: string): Extraction => ({ kind: 'extraction-failed',
  */
 export function extractionPool({ worker, inProcess, timeLimitMs = PAGE_TIME_LIMIT_MS }: PoolOptions): Extract {
   const pool = new Piscina<ExtractionTask, Extraction>({
-    // A file: URL; Piscina loads it with require(), which loads an ES module since Node 20.19.
+    // A file: URL. Piscina loads it with require() (an ES module too, since Node 20.19 and 22.12), else import().
     filename: worker.href,
     minThreads: 0,
     maxThreads: 1,
@@ -48,12 +49,14 @@ export function extractionPool({ worker, inProcess, timeLimitMs = PAGE_TIME_LIMI
     idleTimeout: 60_000,
     recordTiming: false,
   });
-  let everReady = false;
-  let onReady: (() => void) | null = null;
   let ready = false;
+  /** Set while a page waits for a worker to get ready. */
+  let onReady: (() => void) | null = null;
   pool.on('workerCreate', () => {
-    everReady = ready = true;
-    onReady?.();
+    ready = true;
+    const start = onReady;
+    onReady = null;
+    start?.();
   });
   let inThisThread = false;
   const giveUp = () => {
@@ -64,8 +67,8 @@ export function extractionPool({ worker, inProcess, timeLimitMs = PAGE_TIME_LIMI
   };
   pool.on('workerDestroy', () => {
     ready = false;
-    // Piscina leaves the page waiting when a starting worker fails or exits: none would ever start.
-    if (!everReady) setImmediate(giveUp);
+    // A worker gone while a page waits for it failed to start; Piscina would leave the page waiting.
+    if (onReady) setImmediate(giveUp);
   });
   // A worker error outside a task would otherwise be an unhandled 'error' event; tasks report their own.
   pool.on('error', () => undefined);
@@ -83,7 +86,8 @@ export function extractionPool({ worker, inProcess, timeLimitMs = PAGE_TIME_LIMI
       return await pool.run({ html, options }, { signal: limit.signal });
     } catch (error) {
       if (limit.signal.aborted) return unreadable(`reading the page took more than ${timeLimitMs / 1000} s; aes-watch stopped it`);
-      if (!everReady) {
+      // The page never reached a worker: none can start.
+      if (inThisThread || timer === undefined) {
         giveUp();
         return inProcess(html, options);
       }

@@ -72,6 +72,23 @@ describe('the extraction worker', () => {
     expect(local.pages()).toBe(0);
   });
 
+  it('that crashes and cannot start again leaves the next pages to this thread', async () => {
+    const local = inThisThread();
+    const extract = extractionPool({ worker: CRASHING_WORKER, inProcess: local.extract });
+    const first = await extract(PAGE, OPTIONS);
+    // A worker copies the environment when it starts: the next one sees this.
+    process.env.AES_TEST_WORKER_CANNOT_START = '1';
+    try {
+      const crashed = await extract(PAGE.replace('</body>', `${CRASH_MARK}</body>`), OPTIONS);
+      const after = await Promise.all([extract(PAGE, OPTIONS), extract(readPage('ezpublish-procedure'), OPTIONS)]);
+      expect(crashed).toMatchObject({ kind: 'extraction-failed', reason: 'unreadable' });
+      expect(after).toEqual([first, extractWithinLimits(readPage('ezpublish-procedure'), OPTIONS)]);
+      expect(local.pages()).toBe(2);
+    } finally {
+      delete process.env.AES_TEST_WORKER_CANNOT_START;
+    }
+  });
+
   it('stops a page that reads past the time limit: it is unreadable, and the next page is read', { timeout: 30_000 }, async () => {
     const local = inThisThread();
     const extract = extractionPool({ worker: BUILT_WORKER, inProcess: local.extract, timeLimitMs: 1000 });
