@@ -10,15 +10,17 @@
 // 50–70 ms sooner. Lazily loaded code stays lazy: the HTML parser is in
 // extraction's chunk, which a quiet night never loads
 // (test/check/quiet-night.test.ts reads dist/bundle/packages.json to see which
-// chunk holds which package). Packages that find files of their own at run time
-// (pino's workers, pdf.js's, Playwright's browsers) or that load only for rare
-// paths stay in node_modules.
+// chunk loads which package). Packages that find files of their own at run time
+// (pino's workers, pdf.js's, Piscina's, Playwright's browsers) or that load only
+// for rare paths stay in node_modules. Pages are read in a worker thread
+// (src/extract/pool.ts): its script is an entry of its own,
+// dist/bundle/extract-worker.js, beside the chunk that starts it.
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
 
-const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'turndown', 'write-file-atomic']);
+const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'css-select', 'turndown', 'write-file-atomic']);
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const outside = Object.keys(dependencies).filter((name) => !INSIDE.has(name));
 const isExternal = (id) => id.startsWith('node:') || outside.some((name) => id === name || id.startsWith(`${name}/`));
@@ -87,7 +89,7 @@ const groupOf = (id, ctx) => {
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const bundle = await rolldown({
-  input: { 'src/cli/main': 'src/cli/main.ts' },
+  input: { 'src/cli/main': 'src/cli/main.ts', 'bundle/extract-worker': 'src/extract/extract-worker.ts' },
   platform: 'node',
   external: isExternal,
   transform: { target: 'node20.19', define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) } },
@@ -105,9 +107,23 @@ const { output } = await bundle.write({
 await bundle.close();
 chmodSync('dist/src/cli/main.js', 0o755);
 
-// Which packages each output file holds, for tests that watch what a run loads.
+// src/extract/lazy.ts finds the worker script beside itself: it must stay in a chunk of dist/bundle/.
+const chunks = output.filter((file) => file.type === 'chunk');
+const lazy = chunks.find((chunk) => chunk.moduleIds.includes(resolve('src/extract/lazy.ts')))?.fileName;
+if (!lazy?.startsWith('bundle/')) throw new Error(`src/extract/lazy.ts was bundled into ${lazy}, not beside dist/bundle/extract-worker.js`);
+
+// Which packages each output file loads: its own and those of the chunks it imports
+// statically, which load with it (the extraction worker's entry holds none itself),
+// for tests that watch what a run loads.
 const packageOf = (id) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1];
-const packages = Object.fromEntries(
-  output.filter((file) => file.type === 'chunk').map((chunk) => [chunk.fileName, [...new Set(chunk.moduleIds.map(packageOf).filter(Boolean))].sort()]),
-);
+const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+function loadedWith(name, seen = new Set()) {
+  if (seen.has(name)) return [];
+  seen.add(name);
+  const chunk = byName.get(name);
+  const own = chunk.moduleIds.map(packageOf).filter(Boolean);
+  const statics = chunk.imports.filter((path) => byName.has(path));
+  return [...own, ...statics.flatMap((path) => loadedWith(path, seen))];
+}
+const packages = Object.fromEntries(chunks.map((chunk) => [chunk.fileName, [...new Set(loadedWith(chunk.fileName))].sort()]));
 writeFileSync('dist/bundle/packages.json', JSON.stringify(packages, null, 2) + '\n');

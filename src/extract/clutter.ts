@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { dateStatements } from './page-date.js';
+import { findAll, isAny, without } from './select.js';
 
 /**
  * What a reader never sees: screen-reader-only text ("Contenu", "Sous menu de
@@ -31,19 +32,19 @@ function textOf(node: Cheerio<Element>): string {
 }
 
 function dropHidden($: CheerioAPI, root: Cheerio<Element>): void {
-  root.find(VISUALLY_HIDDEN).not(REVEALABLE).remove();
+  without(findAll(root, VISUALLY_HIDDEN), REVEALABLE).remove();
 }
 
 function dropNavigation($: CheerioAPI, root: Cheerio<Element>): void {
-  root.find(NAVIGATION).filter((_, el) => $(el).find('h1').length === 0).remove();
+  findAll(root, NAVIGATION).filter((_, el) => findAll($(el), 'h1').length === 0).remove();
 }
 
 /** Step lists whose items are all short labels, one of them marked as the current step. */
 function dropStepLists($: CheerioAPI, root: Cheerio<Element>): void {
-  root.find(STEP_LIST).each((_, element) => {
+  findAll(root, STEP_LIST).each((_, element) => {
     const block = $(element);
-    const items = block.is('ol, ul') ? block.children('li') : block.find('li');
-    const marked = block.is('.fr-stepper, [role=progressbar]') || block.find('[aria-current], [class*=current i], [class*=active i], [class*=selected i]').length > 0;
+    const items = isAny(block, 'ol, ul') ? block.children('li') : findAll(block, 'li');
+    const marked = isAny(block, '.fr-stepper, [role=progressbar]') || findAll(block, '[aria-current], [class*=current i], [class*=active i], [class*=selected i]').length > 0;
     if (items.length === 0 || !marked) return;
     if (items.toArray().every((item) => textOf($(item)).length <= MAX_STEP_LABEL)) block.remove();
   });
@@ -55,21 +56,21 @@ function dropStepLists($: CheerioAPI, root: Cheerio<Element>): void {
  * checkbox or radio goes with its label line.
  */
 function dropForms($: CheerioAPI, root: Cheerio<Element>): void {
-  root.find('form').filter((_, form) => $(form).find('h1').length === 0).remove();
-  root.find('input[type=checkbox i], input[type=radio i]').each((_, input) => {
+  findAll(root, 'form').filter((_, form) => findAll($(form), 'h1').length === 0).remove();
+  findAll(root, 'input[type=checkbox i], input[type=radio i]').each((_, input) => {
     const id = $(input).attr('id');
     if (id) root.find(`label[for="${id.replace(/"/g, '\\"')}"]`).remove();
     const line = $(input).closest('label, fieldset, .fr-checkbox-group, .fr-radio-group, p, li, div');
-    if (line.length > 0 && line.find('h1').length === 0 && textOf(line as Cheerio<Element>).length <= MAX_CONSENT_TEXT) line.remove();
+    if (line.length > 0 && findAll(line, 'h1').length === 0 && textOf(line as Cheerio<Element>).length <= MAX_CONSENT_TEXT) line.remove();
     else $(input).remove();
   });
-  root.find('button, select, textarea, input').remove();
+  findAll(root, 'button, select, textarea, input').remove();
 }
 
 /** Short labels printed above the h1 ("Actualités"), in the title's block or around it; never a date line. */
 function dropLabelsAboveTitle($: CheerioAPI, root: Cheerio<Element>): void {
   const rootNode = root.get(0);
-  let node = root.find('h1').first() as Cheerio<Element>;
+  let node = findAll(root, 'h1').first();
   while (node.length > 0 && node.get(0) !== rootNode) {
     node.prevAll().each((_, sibling) => {
       const text = textOf($(sibling));

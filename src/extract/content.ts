@@ -1,6 +1,7 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { dropClutter } from './clutter.js';
+import { findAll, isAny } from './select.js';
 
 /** DSFR "portail des services de l'État" first, then old eZ Publish "IDE" and "-aNNNN.html" templates. */
 const DSFR_MAIN = ['main', '[role=main]', '#main', '#main-content'];
@@ -8,7 +9,9 @@ const OLD_CMS_MAIN = ['#contenu', '.content-view-full', '.class-article', '.arti
 
 /** Never content: invisible, interactive, or the site's chrome. */
 // Not `[hidden]`: inactive tab panels use it, and they can hold the procedure.
-const INVISIBLE = 'script, style, noscript, template, iframe, svg, object, embed, form input[type=hidden], link, meta';
+const INVISIBLE = 'script, style, noscript, template, iframe, svg, object, embed, link, meta';
+/** Apart: a combinator, which select.ts leaves to cheerio. Removed after INVISIBLE, it removes the same elements. */
+const HIDDEN_FIELDS = 'form input[type=hidden]';
 const CHROME = [
   'header, footer, nav',
   '.fr-header, .fr-footer, .fr-breadcrumb, .fr-sidemenu, .fr-share, .fr-follow, .fr-consent-banner, .fr-modal, .fr-skiplinks',
@@ -44,11 +47,11 @@ export function findContentRoot($: CheerioAPI, selector: string | null | undefin
   }
   for (const [via, candidates] of [['dsfr', DSFR_MAIN], ['old-cms', OLD_CMS_MAIN]] as const) {
     for (const candidate of candidates) {
-      const match = $(candidate).first() as Cheerio<Element>;
+      const match = findAll($.root(), candidate).first();
       if (match.length > 0) return { kind: 'found', root: match, via };
     }
   }
-  const body = $('body').first() as Cheerio<Element>;
+  const body = findAll($.root(), 'body').first();
   return { kind: 'found', root: body.length > 0 ? body : ($.root().children().first() as Cheerio<Element>), via: 'body' };
 }
 
@@ -57,10 +60,11 @@ export function findContentRoot($: CheerioAPI, selector: string | null | undefin
  * the page's h1 is an article header (title and date), not site chrome.
  */
 export function dropBoilerplate($: CheerioAPI, root: Cheerio<Element>): void {
-  root.find(INVISIBLE).remove();
-  root.find(CHROME).each((_, element) => {
+  findAll(root, INVISIBLE).remove();
+  root.find(HIDDEN_FIELDS).remove();
+  findAll(root, CHROME).each((_, element) => {
     const block = $(element);
-    if (block.is('header') && block.find('h1').length > 0) return;
+    if (isAny(block, 'header') && findAll(block, 'h1').length > 0) return;
     block.remove();
   });
   dropClutter($, root);
@@ -97,7 +101,7 @@ function dropLabelledBlocks($: CheerioAPI, root: Cheerio<Element>): void {
     for (;;) {
       const parent = block.parent();
       const parentNode = parent.get(0);
-      if (!parentNode || parentNode === rootNode || parent.find('h1').length > 0) break;
+      if (!parentNode || parentNode === rootNode || findAll(parent, 'h1').length > 0) break;
       const parentSize = textSize(parent);
       if (parentSize > MAX_BLOCK_TEXT || parentSize - size > MAX_ADDED_TEXT) break;
       block = parent as Cheerio<Element>;

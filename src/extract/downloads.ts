@@ -4,6 +4,7 @@ import type { FactOf } from '../facts/fact.js';
 import { isFileHref } from '../facts/document.js';
 import { isoDate } from '../facts/normalise.js';
 import { normaliseInline } from './normalise.js';
+import { findAll } from './select.js';
 
 type DocumentFact = FactOf<'document'>;
 
@@ -35,13 +36,13 @@ function detailAfter(link: Cheerio<Element>): string {
  */
 export function findDownloads($: CheerioAPI, root: Cheerio<Element>): DocumentFact[] {
   const documents: DocumentFact[] = [];
-  root.find('a[href]').each((_, element) => {
+  findAll(root, 'a[href]').each((_, element) => {
     const link = $(element);
     const href = link.attr('href') ?? '';
     if (!isFileHref(href)) return;
-    const detailNode = link.find('.fr-link__detail');
+    const detailNode = findAll(link, '.fr-link__detail');
     const detailText = detailNode.length > 0 ? detailNode.text() : '';
-    const title = clean(detailNode.length > 0 ? link.clone().find('.fr-link__detail').remove().end().text() : link.text());
+    const title = clean(detailNode.length > 0 ? findAll(link.clone(), '.fr-link__detail').remove().end().text() : link.text());
     if (!title) return;
     const detail = parseDetail(clean(detailText)) ?? parseDetail(clean(link.text())) ?? parseDetail(clean(detailAfter(link)));
     const ext = /\.(\w{2,5})(?:[?#]|$)/.exec(href)?.[1]?.toLowerCase() ?? null;

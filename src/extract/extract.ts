@@ -9,6 +9,7 @@ import { findDownloads } from './downloads.js';
 import { EXTRACTOR_VERSION, type ExtractOptions, type Extraction } from './extraction.js';
 import { documentBase, rewriteLinks, type PageLink } from './links.js';
 import { toMarkdown } from './markdown.js';
+import { findAll, isWithin } from './select.js';
 import { dropMedia } from './media.js';
 import { titleWithoutSite } from './title.js';
 import { normaliseInline, normaliseText } from './normalise.js';
@@ -27,8 +28,8 @@ function oneLine(text: string): string {
 }
 
 function titleOf($: CheerioAPI, root: Cheerio<Element>): string | null {
-  const inRoot = root.find('h1').first();
-  const h1 = inRoot.length > 0 ? inRoot : $('h1').filter((_, el) => $(el).closest(NOT_TITLE).length === 0).first();
+  const inRoot = findAll(root, 'h1').first();
+  const h1 = inRoot.length > 0 ? inRoot : findAll($.root(), 'h1').filter((_, el) => !isWithin($(el), NOT_TITLE)).first();
   const text = oneLine(h1.text());
   if (text) return text;
   return titleWithoutSite($, oneLine);
@@ -36,7 +37,7 @@ function titleOf($: CheerioAPI, root: Cheerio<Element>): string | null {
 
 /** When the content root holds no date (a narrow selector), the h1's own surroundings may. */
 function dateNearTitle($: CheerioAPI): string | null {
-  const h1 = $('h1').filter((_, el) => $(el).closest(NOT_TITLE).length === 0).first();
+  const h1 = findAll($.root(), 'h1').filter((_, el) => !isWithin($(el), NOT_TITLE)).first();
   if (h1.length === 0) return null;
   const parent = h1.parent();
   const area = parent.text().length < 500 ? parent.text() : h1.nextAll().slice(0, 3).text();
@@ -54,7 +55,7 @@ function visibleLength(text: string): number {
 }
 
 function emptyDetail($: CheerioAPI, length: number): string {
-  const shell = $('[id*=comarquage i], [class*=comarquage i], [id*=co-marquage i], script[src*="comarquage" i]').length > 0;
+  const shell = findAll($.root(), '[id*=comarquage i], [class*=comarquage i], [id*=co-marquage i], script[src*="comarquage" i]').length > 0;
   const why = shell ? '; the page is a service-public.fr co-marquage shell filled by JavaScript' : '';
   return `main content has ${length} characters of text (fewer than ${MIN_PROCEDURE_CHARS})${why}`;
 }

@@ -1,5 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { findAll } from './select.js';
 
 /** Analytics and ad parameters: they differ per visit or per share and say nothing about the target. */
 const TRACKING_PARAM = /^(?:utm_\w+|xtor|xtref|at_\w+|pk_\w+|mtm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|phpsessid|jsessionid|sid)$/i;
@@ -14,7 +15,7 @@ export interface PageLink {
 /** The URL links resolve against: the page's `<base href>` if any, else the fetched URL. */
 export function documentBase($: CheerioAPI, baseUrl: string): URL | null {
   const page = parseUrl(baseUrl);
-  const declared = $('base[href]').first().attr('href');
+  const declared = findAll($.root(), 'base[href]').first().attr('href');
   if (declared) return parseUrl(declared, page ?? undefined) ?? page;
   return page;
 }
@@ -52,7 +53,7 @@ export function cleanHref(raw: string, base: URL | null): string | null {
  */
 export function rewriteLinks($: CheerioAPI, root: Cheerio<Element>, base: URL | null): PageLink[] {
   const links: PageLink[] = [];
-  root.find('a').each((_, element) => {
+  findAll(root, 'a').each((_, element) => {
     const a = $(element);
     const href = cleanHref(a.attr('href') ?? '', base);
     // A link to an image keeps its words: image URLs carry cache tokens and versions that change alone.

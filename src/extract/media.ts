@@ -1,5 +1,6 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { findAll } from './select.js';
 
 /** Images, icons and players: decoration for the procedure, and their URLs carry cache tokens. */
 const MEDIA = 'img, picture, source, video, audio, track, canvas, svg, map, area, iframe, object, embed';
@@ -9,16 +10,15 @@ const MEDIA = 'img, picture, source, video, audio, track, canvas, svg, map, area
  * only content of a link gives the link its alt text, so the link keeps a name.
  */
 export function dropMedia($: CheerioAPI, root: Cheerio<Element>): void {
-  root.find('a').each((_, element) => {
+  findAll(root, 'a').each((_, element) => {
     const link = $(element);
     if (link.text().trim() !== '') return;
-    const alt = link
-      .find('img[alt]')
+    const alt = findAll(link, 'img[alt]')
       .map((_, img) => $(img).attr('alt')?.trim() ?? '')
       .get()
       .filter(Boolean)
       .join(' ');
     if (alt) link.text(alt);
   });
-  root.find(MEDIA).remove();
+  findAll(root, MEDIA).remove();
 }

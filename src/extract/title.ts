@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { findAll } from './select.js';
 
 /** Segments of a `<title>` that name the site, not the page. */
 const SITE_NAME = /services de l['’]État|^préfe(?:t|cture)\b|^sous-préfecture\b|gouv\.fr|^portail\b|site officiel|^ministère\b|^accueil$/iu;
@@ -11,9 +12,9 @@ const SEPARATOR = /\s+[-–—|·:]\s+/u;
  * else any segment that names a prefecture, the State's services or a gouv.fr host.
  */
 export function titleWithoutSite($: CheerioAPI, oneLine: (text: string) => string): string | null {
-  const title = oneLine($('title').first().text());
+  const title = oneLine(findAll($.root(), 'title').first().text());
   if (!title) return null;
-  const site = oneLine($('meta[property="og:site_name"]').attr('content') ?? '');
+  const site = oneLine(findAll($.root(), 'meta[property="og:site_name"]').attr('content') ?? '');
   const segments = title.split(SEPARATOR);
   const pageSegments = segments.filter((segment) => segment !== site && !SITE_NAME.test(segment));
   if (pageSegments.length === segments.length) return title; // no site name to drop
