@@ -72,17 +72,31 @@ function staticClosure(roots, ctx) {
   return seen;
 }
 
-// What `check` runs before its first request, and apart from it what every command loads
-// (--help among them), which would otherwise land in the same chunk.
-const CHECK_ROOTS = ['src/run/check.ts', 'src/run/request.ts'].map((path) => resolve(path));
-const MAIN = resolve('src/cli/main.ts');
+// Three groups for a check, each one file: what every command loads (--help among them); what a
+// check runs before its first request; and what it loads once answers come in (judging, the
+// reports), which would otherwise be a dozen small chunks on a night's critical path.
+const CLI_ROOT = resolve('src/cli/main.ts');
+const BEFORE_FIRST_REQUEST = ['src/run/check.ts', 'src/run/request.ts'];
+const ONCE_ANSWERED = [
+  'src/run/judge-entry.ts',
+  'src/run/discovery.ts',
+  'src/report/reporters.ts',
+  'src/report/schema.ts',
+  'src/report/merge-latest.ts',
+  'src/report/summary.ts',
+  'src/report/html.ts',
+  'src/notify/drafts-reporter.ts',
+];
 let groups;
 const groupOf = (id, ctx) => {
   if (!groups) {
-    const cli = staticClosure([MAIN], ctx);
-    cli.delete(MAIN);
-    const quietNight = [...staticClosure(CHECK_ROOTS, ctx)].filter((module) => !cli.has(module) && module !== MAIN);
-    groups = new Map([...[...cli].map((module) => [module, 'cli']), ...quietNight.map((module) => [module, 'quiet-night'])]);
+    groups = new Map();
+    const claim = (name, roots) => {
+      for (const module of staticClosure(roots, ctx)) if (module !== CLI_ROOT && !groups.has(module)) groups.set(module, name);
+    };
+    claim('cli', [CLI_ROOT]);
+    claim('quiet-night', BEFORE_FIRST_REQUEST.map((path) => resolve(path)));
+    claim('check-answers', ONCE_ANSWERED.map((path) => resolve(path)));
   }
   return groups.get(id) ?? null;
 };
@@ -102,7 +116,10 @@ const { output } = await bundle.write({
   entryFileNames: '[name].js',
   chunkFileNames: 'bundle/[name]-[hash].js',
   sourcemap: true,
-  codeSplitting: { groups: [{ name: groupOf, debugName: 'cli and quiet-night' }] },
+  // One group each, the earlier first: a group also takes the modules its own import, unless an earlier one has them.
+  codeSplitting: {
+    groups: ['cli', 'quiet-night', 'check-answers'].map((name, index, all) => ({ name: (id, ctx) => (groupOf(id, ctx) === name ? name : null), priority: all.length - index })),
+  },
 });
 await bundle.close();
 chmodSync('dist/src/cli/main.js', 0o755);
