@@ -72,9 +72,9 @@ function staticClosure(roots, ctx) {
   return seen;
 }
 
-// Three groups for a check, each one file: what every command loads (--help among them); what a
-// check runs before its first request; and what it loads once answers come in (judging, the
-// reports), which would otherwise be a dozen small chunks on a night's critical path.
+// Groups for a check, each one file: what every command loads (--help among them); what a check
+// runs before its first request; and what it loads once answers come in (judging, the reports),
+// which would otherwise be a dozen small chunks on a night's critical path.
 const CLI_ROOT = resolve('src/cli/main.ts');
 const BEFORE_FIRST_REQUEST = ['src/run/check.ts', 'src/run/request.ts'];
 const ONCE_ANSWERED = [
@@ -87,6 +87,9 @@ const ONCE_ANSWERED = [
   'src/report/html.ts',
   'src/notify/drafts-reporter.ts',
 ];
+// Fact reading, which the extraction worker shares with judging: on its own, so the worker loads
+// neither the command line, nor the check's chunks, nor full zod.
+const FACTS = ['src/facts/extract.ts', 'src/facts/match.ts', 'src/extract/normalise.ts'];
 let groups;
 const groupOf = (id, ctx) => {
   if (!groups) {
@@ -96,6 +99,7 @@ const groupOf = (id, ctx) => {
     };
     claim('cli', [CLI_ROOT]);
     claim('quiet-night', BEFORE_FIRST_REQUEST.map((path) => resolve(path)));
+    claim('facts', FACTS.map((path) => resolve(path)));
     claim('check-answers', ONCE_ANSWERED.map((path) => resolve(path)));
   }
   return groups.get(id) ?? null;
@@ -118,7 +122,7 @@ const { output } = await bundle.write({
   sourcemap: true,
   // One group each, the earlier first: a group also takes the modules its own import, unless an earlier one has them.
   codeSplitting: {
-    groups: ['cli', 'quiet-night', 'check-answers'].map((name, index, all) => ({ name: (id, ctx) => (groupOf(id, ctx) === name ? name : null), priority: all.length - index })),
+    groups: ['cli', 'quiet-night', 'facts', 'check-answers'].map((name, index, all) => ({ name: (id, ctx) => (groupOf(id, ctx) === name ? name : null), priority: all.length - index })),
   },
 });
 await bundle.close();
