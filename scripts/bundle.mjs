@@ -11,10 +11,8 @@
 // extraction's chunk, which a quiet night never loads
 // (test/check/quiet-night.test.ts reads dist/bundle/packages.json to see which
 // chunk loads which package). Packages that find files of their own at run time
-// (pino's workers, pdf.js's, Piscina's, Playwright's browsers) or that load only
-// for rare paths stay in node_modules. Pages are read in a worker thread
-// (src/extract/pool.ts): its script is an entry of its own,
-// dist/bundle/extract-worker.js, beside the chunk that starts it.
+// (pino's workers, pdf.js's, Playwright's browsers) or that load only
+// for rare paths stay in node_modules.
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -87,8 +85,8 @@ const ONCE_ANSWERED = [
   'src/report/html.ts',
   'src/notify/drafts-reporter.ts',
 ];
-// Fact reading, which the extraction worker shares with judging: on its own, so the worker loads
-// neither the command line, nor the check's chunks, nor full zod.
+// Fact reading, which extraction shares with judging: on its own, so the first page read does not
+// load judging's code (full zod among it) with the parser.
 const FACTS = ['src/facts/extract.ts', 'src/facts/match.ts', 'src/extract/normalise.ts'];
 let groups;
 const groupOf = (id, ctx) => {
@@ -107,7 +105,7 @@ const groupOf = (id, ctx) => {
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const bundle = await rolldown({
-  input: { 'src/cli/main': 'src/cli/main.ts', 'bundle/extract-worker': 'src/extract/extract-worker.ts' },
+  input: { 'src/cli/main': 'src/cli/main.ts' },
   platform: 'node',
   external: isExternal,
   transform: { target: 'node20.19', define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) } },
@@ -128,14 +126,10 @@ const { output } = await bundle.write({
 await bundle.close();
 chmodSync('dist/src/cli/main.js', 0o755);
 
-// src/extract/lazy.ts finds the worker script beside itself: it must stay in a chunk of dist/bundle/.
 const chunks = output.filter((file) => file.type === 'chunk');
-const lazy = chunks.find((chunk) => chunk.moduleIds.includes(resolve('src/extract/lazy.ts')))?.fileName;
-if (!lazy?.startsWith('bundle/')) throw new Error(`src/extract/lazy.ts was bundled into ${lazy}, not beside dist/bundle/extract-worker.js`);
 
 // Which packages each output file loads: its own and those of the chunks it imports
-// statically, which load with it (the extraction worker's entry holds none itself),
-// for tests that watch what a run loads.
+// statically, which load with it, for tests that watch what a run loads.
 const packageOf = (id) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id)?.[1];
 const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
 function loadedWith(name, seen = new Set()) {

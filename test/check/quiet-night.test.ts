@@ -20,7 +20,7 @@ const RECORDER = fileURLToPath(new URL('../support/record-imports.mjs', import.m
 const HEAVY_PACKAGES = ['cheerio', 'turndown', '@octokit', 'playwright', 'pino'];
 const HEAVY = /node_modules\/(cheerio|turndown|@octokit|playwright|pino)\//;
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-/** The packages each chunk of the bundled CLI loads, as the build recorded them (with the chunks it imports: the extraction worker's entry is loaded by require() in its thread, out of sight of the import hooks). */
+/** The packages each chunk of the bundled CLI loads (its own and its static imports'), as the build recorded them. */
 const CHUNKS = JSON.parse(readFileSync(join(DIST, 'bundle', 'packages.json'), 'utf8')) as Record<string, string[]>;
 function packagesInChunk(url: string): string[] {
   if (!url.startsWith('file:')) return [];
