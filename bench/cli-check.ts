@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CLI, hasUrlwatch, tempDir, timeProcess, urlwatchArgs, writeBenchGuides, writeUrlwatchJobs, type ProcessRun } from './cli-run.js';
@@ -60,6 +61,18 @@ const allOk = (m: Measured, count: number) => m.verdicts.size === count && [...m
 const sameVerdicts = (a: Measured, b: Measured) => a.verdicts.size === b.verdicts.size && [...a.verdicts].every(([id, v]) => b.verdicts.get(id) === v);
 const fetchFloorMs = (requests: number, perHost: number) => Math.max(perHost, Math.ceil(requests / DEFAULT_CONCURRENCY)) * LATENCY_MS;
 
+/**
+ * Writes the page cache back to disk: a nightly rerun comes a day after the files it reads were
+ * written, not while the kernel is still flushing them, for aes-watch and urlwatch alike.
+ */
+function settleDisk(): void {
+  try {
+    execFileSync('sync');
+  } catch {
+    // No `sync` command: measured as is.
+  }
+}
+
 /** First runs in fresh folders, then reruns in the last one (every page answers 304). */
 async function firstAndReruns(replay: ReplayHosts, count: number, hosts: number, firstRuns: number, reruns: number) {
   const first: Measured[] = [];
@@ -72,6 +85,7 @@ async function firstAndReruns(replay: ReplayHosts, count: number, hosts: number,
     first.push(await aesWatch(replay, dir, guides));
   }
   const again: Measured[] = [];
+  settleDisk();
   for (let i = 0; i < reruns; i += 1) again.push(await aesWatch(replay, dir, guides));
   await rm(dir, { recursive: true, force: true });
   return { first, again };
@@ -88,6 +102,7 @@ async function urlwatch(replay: ReplayHosts, count: number, hosts: number) {
     first.push(await measure(replay, 'urlwatch', urlwatchArgs(dir), dir, env));
   }
   const again: Omit<Measured, 'verdicts'>[] = [];
+  settleDisk();
   for (let i = 0; i < RERUNS; i += 1) again.push(await measure(replay, 'urlwatch', urlwatchArgs(dir), dir, env));
   await rm(dir, { recursive: true, force: true });
   return { first, again };
