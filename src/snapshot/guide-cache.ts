@@ -36,7 +36,7 @@ const checksum = (guides: CacheFile['guides']) => sha256(JSON.stringify(guides))
 function readCache(path: string, reader: string): CacheFile['guides'] {
   try {
     const file = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile> | null;
-    if (file?.reader === reader && typeof file.guides === 'object' && file.guides !== null && file.sha256 === checksum(file.guides)) return Object.assign(Object.create(null), file.guides);
+    if (file?.reader === reader && file.sha256 === checksum(file.guides ?? {})) return Object.assign(Object.create(null), file.guides);
   } catch {
     // No cache yet, or a damaged one: it is derived data, rebuilt from the guide.
   }
