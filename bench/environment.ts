@@ -3,8 +3,8 @@
  *
  * With NODE_EXTRA_CA_CERTS set, Node 20 reads and parses that whole certificate
  * bundle when the process starts, before any line of aes-watch runs: 80 ms per
- * process on this machine, whose sandbox sets it (GitHub's runners do not, and
- * Node 22+ reads it only on the first TLS connection). The bench's pages are
+ * process on this machine, whose sandbox sets it (GitHub's runners do not;
+ * Node 24 starts in 40 ms with it set, measured here). The bench's pages are
  * plain HTTP on loopback, so the variable changes nothing but that start-up;
  * it is left out of the measured runs, and `CLI start-up` prints its cost.
  */
