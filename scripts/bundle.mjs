@@ -70,37 +70,44 @@ function staticClosure(roots, ctx) {
   return seen;
 }
 
-// Groups for a check, each one file: what every command loads (--help among them); what a check
-// runs before its first request; and what it loads once answers come in (judging, the reports),
-// which would otherwise be a dozen small chunks on a night's critical path.
+// A check's code in a few files, each a group of rolldown's, claimed in this order (a module goes
+// to the first group whose roots reach it statically):
+// - what every command loads, --help among them;
+// - what a check runs before its first request;
+// - fact reading, shared by extraction and judging: on its own, so the first page read does not
+//   load judging's code (full zod among it) with the parser;
+// - what a check loads once answers come in (judging, the reports), which would otherwise be a
+//   dozen small chunks on a night's critical path.
 const CLI_ROOT = resolve('src/cli/main.ts');
-const BEFORE_FIRST_REQUEST = ['src/run/check.ts', 'src/run/request.ts'];
-const ONCE_ANSWERED = [
-  'src/run/judge-entry.ts',
-  'src/run/discovery.ts',
-  'src/report/reporters.ts',
-  'src/report/schema.ts',
-  'src/report/merge-latest.ts',
-  'src/report/summary.ts',
-  'src/report/html.ts',
-  'src/notify/drafts-reporter.ts',
+const GROUPS = [
+  ['cli', ['src/cli/main.ts']],
+  ['quiet-night', ['src/run/check.ts', 'src/run/request.ts']],
+  ['facts', ['src/facts/extract.ts', 'src/facts/match.ts', 'src/extract/normalise.ts']],
+  [
+    'check-answers',
+    [
+      'src/run/judge-entry.ts',
+      'src/run/discovery.ts',
+      'src/report/reporters.ts',
+      'src/report/schema.ts',
+      'src/report/merge-latest.ts',
+      'src/report/summary.ts',
+      'src/report/html.ts',
+      'src/notify/drafts-reporter.ts',
+    ],
+  ],
 ];
-// Fact reading, which extraction shares with judging: on its own, so the first page read does not
-// load judging's code (full zod among it) with the parser.
-const FACTS = ['src/facts/extract.ts', 'src/facts/match.ts', 'src/extract/normalise.ts'];
-let groups;
+let groupOfModule;
 const groupOf = (id, ctx) => {
-  if (!groups) {
-    groups = new Map();
-    const claim = (name, roots) => {
-      for (const module of staticClosure(roots, ctx)) if (module !== CLI_ROOT && !groups.has(module)) groups.set(module, name);
-    };
-    claim('cli', [CLI_ROOT]);
-    claim('quiet-night', BEFORE_FIRST_REQUEST.map((path) => resolve(path)));
-    claim('facts', FACTS.map((path) => resolve(path)));
-    claim('check-answers', ONCE_ANSWERED.map((path) => resolve(path)));
+  if (!groupOfModule) {
+    groupOfModule = new Map();
+    for (const [name, roots] of GROUPS) {
+      for (const module of staticClosure(roots.map((path) => resolve(path)), ctx)) {
+        if (module !== CLI_ROOT && !groupOfModule.has(module)) groupOfModule.set(module, name);
+      }
+    }
   }
-  return groups.get(id) ?? null;
+  return groupOfModule.get(id) ?? null;
 };
 
 rmSync('dist/bundle', { recursive: true, force: true });
@@ -118,9 +125,9 @@ const { output } = await bundle.write({
   entryFileNames: '[name].js',
   chunkFileNames: 'bundle/[name]-[hash].js',
   sourcemap: true,
-  // One group each, the earlier first: a group also takes the modules its own import, unless an earlier one has them.
+  // One rolldown group each, the earlier first: a group also takes the modules its own import, unless an earlier one has them.
   codeSplitting: {
-    groups: ['cli', 'quiet-night', 'facts', 'check-answers'].map((name, index, all) => ({ name: (id, ctx) => (groupOf(id, ctx) === name ? name : null), priority: all.length - index })),
+    groups: GROUPS.map(([name], index) => ({ name: (id, ctx) => (groupOf(id, ctx) === name ? name : null), priority: GROUPS.length - index })),
   },
 });
 await bundle.close();
