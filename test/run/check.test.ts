@@ -367,13 +367,18 @@ describe('a check that cannot write', () => {
     expect(run.code).toBe(EXIT.cannotWrite);
     expect(run.stderr).toBe(`aes-watch: cannot write ${f.snapshots}: no space left on the device (ENOSPC); the snapshots were left as they were\n`);
     expect(await snapshotTree(f.snapshots)).toEqual(before);
-    // Stopped, with the same full disk: the same line, the same exit.
+    // Stopped, with the same full disk: the same line, the same exit. The stop
+    // comes once Calvados's new state is staged, so the commit has something to write.
     const stop = new AbortController();
-    site.set(MANCHE, (_req, res) => {
-      stop.abort();
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page('autre@testville.gouv.fr'));
-    });
-    const stopped = await f.check({}, { fs: full }, stop.signal);
+    const fullThenStopped: StoreFs = {
+      ...full,
+      async writeFile(path, data) {
+        await full.writeFile(path, data);
+        if (path.includes('14-calvados') && path.endsWith('state.json')) stop.abort();
+      },
+    };
+    const stopped = await f.check({}, { fs: fullThenStopped }, stop.signal);
+    expect(stop.signal.aborted).toBe(true);
     expect(stopped.code).toBe(EXIT.cannotWrite);
     expect(stopped.stderr).toBe(`aes-watch: cannot write ${f.snapshots}: no space left on the device (ENOSPC); the snapshots were left as they were\n`);
   });
