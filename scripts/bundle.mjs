@@ -44,6 +44,9 @@ const unused = [
   // cheerio imports undici only for `fromURL`; aes-watch fetches pages itself. Undici is
   // larger than cheerio and everything else it loads put together.
   leaveOut('undici', /^undici$/, /[\\/]cheerio[\\/]/, 'export const Client = undefined, interceptors = undefined, errors = undefined;'),
+  // turndown parses an HTML string with domino, nine tenths of extraction's code; aes-watch hands it
+  // the nodes cheerio parsed (src/extract/mini-dom.ts), so that parser would never run.
+  leaveOut('domino', /^@mixmark-io\/domino$/, /[\\/]turndown[\\/]/, "export function createDocument() { throw new Error('aes-watch gives turndown parsed nodes, never HTML'); }"),
 ];
 
 /** CommonJS packages inside the bundle (write-file-atomic) read __filename; defined on the first code line, so source-map lines stay right. */

@@ -102,7 +102,7 @@ export function extractProcedure(html: string, options: ExtractOptions): Extract
   }));
   const documents = findDownloads($, root);
 
-  const lines = normaliseText(toMarkdown($.html(root))).split('\n');
+  const lines = normaliseText(toMarkdown(root.toArray())).split('\n');
   const pageUpdated = pageDateOf(lines) ?? dateNearTitle($);
   // The date is reported as `pageUpdated`; kept in the text, a date-only edit
   // would read as a content change.

@@ -1,4 +1,7 @@
+import { load } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import TurndownService from 'turndown';
+import { turndownRoot } from './mini-dom.js';
 
 /**
  * HTML → Markdown, configured for stable text: ATX headings, `-` bullets,
@@ -6,7 +9,7 @@ import TurndownService from 'turndown';
  * change with templates), no images (decoration, and their URLs carry cache
  * tokens), and no Markdown escaping so emails and addresses stay as printed.
  */
-function createService(): TurndownService {
+export function createMarkdownService(): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',
@@ -36,7 +39,9 @@ function createService(): TurndownService {
 
 let service: TurndownService | null = null;
 
-export function toMarkdown(html: string): string {
-  service ??= createService();
-  return service.turndown(html);
+/** Markdown of parsed nodes (the page is not parsed again), or of an HTML fragment. */
+export function toMarkdown(content: readonly AnyNode[] | string): string {
+  service ??= createMarkdownService();
+  const nodes = typeof content === 'string' ? load(content, null, false).root().contents().toArray() : content;
+  return service.turndown(turndownRoot(nodes));
 }
