@@ -159,6 +159,16 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
     return { kind: 'damaged', problem, movedTo };
   }
 
+  /** Whether `current` may become the baseline, and with a screenshot or not; null when it may not. */
+  async function promotable(tx: StoreTransaction, entryId: string, key: string): Promise<{ screenshot: boolean } | null> {
+    // Staged by this run, from what it had just read: written whole a moment ago, nothing to check again
+    // (a first run promotes every page it reads).
+    if (tx.isStaged(rel(entryId, key, 'current', 'json'))) return { screenshot: tx.isStaged(rel(entryId, key, 'current', 'png')) };
+    // Checked against its hashes first: a damaged current must never become the reviewed baseline.
+    const current = await readSlot(tx, entryId, key, 'current');
+    return current.kind === 'found' ? { screenshot: current.screenshot !== null } : null;
+  }
+
   async function writeSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot, snapshot: Snapshot, screenshot: Uint8Array | null | undefined) {
     await tx.put(rel(entryId, key, slot, 'md'), snapshot.text);
     await tx.put(rel(entryId, key, slot, 'html'), snapshot.html);
@@ -181,9 +191,8 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
     write: (entryId, key, slot, snapshot, screenshot) => change((tx) => writeSlot(tx, entryId, key, slot, snapshot, screenshot)),
     promote: (entryId, key) =>
       change(async (tx) => {
-        // Checked against its hashes first: a damaged current must never become the reviewed baseline.
-        const current = await readSlot(tx, entryId, key, 'current');
-        if (current.kind !== 'found') return false;
+        const current = await promotable(tx, entryId, key);
+        if (current === null) return false;
         for (const ext of ['md', 'html', 'png', 'json'] as const) {
           if (ext === 'png' && !current.screenshot) tx.remove(rel(entryId, key, 'baseline', ext));
           else await tx.copy(rel(entryId, key, 'current', ext), rel(entryId, key, 'baseline', ext));

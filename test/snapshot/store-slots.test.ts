@@ -204,6 +204,32 @@ describe('promote', () => {
   });
 });
 
+describe('promoting a current written in the same run', () => {
+  it('copies it as staged, with its screenshot', async () => {
+    const tx = new StoreTransaction(root);
+    const run = createFileSnapshotStore(root, () => new Date('2026-11-27T01:02:03Z'), { transaction: tx });
+    await run.write(ENTRY, KEY, 'current', snapshot('Première lecture', 'browser'), PNG);
+    expect(await run.promote(ENTRY, KEY)).toBe(true);
+    await tx.commit();
+    expect(await files()).toEqual(['baseline.html', 'baseline.json', 'baseline.md', 'baseline.png', 'current.html', 'current.json', 'current.md', 'current.png']);
+    const baseline = await store.read(ENTRY, KEY, 'baseline');
+    expect(baseline.kind === 'found' && baseline.snapshot.text).toBe('Première lecture');
+    expect(baseline.kind === 'found' && baseline.screenshot?.equals(PNG)).toBe(true);
+  });
+
+  it('drops a stored baseline screenshot when the staged current has none', async () => {
+    await store.write(ENTRY, KEY, 'baseline', snapshot('Ancien', 'browser'), PNG);
+    const tx = new StoreTransaction(root);
+    const run = createFileSnapshotStore(root, () => new Date('2026-11-27T01:02:03Z'), { transaction: tx });
+    await run.write(ENTRY, KEY, 'current', snapshot('Nouveau'));
+    expect(await run.promote(ENTRY, KEY)).toBe(true);
+    await tx.commit();
+    expect(await files()).toEqual(['baseline.html', 'baseline.json', 'baseline.md', 'current.html', 'current.json', 'current.md']);
+    const baseline = await store.read(ENTRY, KEY, 'baseline');
+    expect(baseline.kind === 'found' && baseline.snapshot.text).toBe('Nouveau');
+  });
+});
+
 describe('entries and state', () => {
   it('lists entry folders and their sources, sorted, without transaction folders or files', async () => {
     expect(await store.entryIds()).toEqual([]);
