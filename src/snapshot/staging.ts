@@ -10,7 +10,8 @@ import { StoreWriteError } from '../shared/disk-error.js';
  * Changed files are first written under `<root>/.aes-watch-staging-<id>/`
  * (nothing in the store moves yet). `commit()` writes the list of changes and
  * renames the folder to `.aes-watch-commit-<id>`: that rename is the commit
- * point. Then each file is renamed into place. A process killed before the
+ * point. Then each file is renamed into place (an entry folder new to the
+ * store, in one rename of the folder). A process killed before the
  * commit point leaves the store as it was (the staging folder is dropped by
  * the next writer); killed after it, the next writer finishes the move.
  */
@@ -57,6 +58,17 @@ interface Manifest {
   moves: [string, string][];
   put: string[];
   remove: string[];
+  /**
+   * Top folders (entries) new to the store, whose files in `put` move in one rename of the folder.
+   * Absent from the journals of older releases.
+   */
+  folders?: string[];
+}
+
+/** The first folder of `rel` (an entry's id), or null for a file at the top of the store. */
+function topFolder(rel: string): string | null {
+  const at = rel.indexOf(sep);
+  return at > 0 ? rel.slice(0, at) : null;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -83,10 +95,13 @@ async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promis
     // Already moved (an earlier attempt got this far): `from` may now hold a new file.
     if (!(await exists(join(root, to))) && (await exists(join(root, from)))) await fs.rename(join(root, from), join(root, to));
   }
+  const whole = new Set<string>();
+  for (const folder of manifest.folders ?? []) if (await moveFolder(join(commitDir, 'files', folder), join(root, folder), fs)) whole.add(folder);
+  const put = whole.size === 0 ? manifest.put : manifest.put.filter((rel) => !whole.has(topFolder(rel) ?? ''));
   // Folders first, then every file at once: the journal, not the order, is what makes this safe to cut.
-  const folders = [...new Set(manifest.put.map((rel) => dirname(join(root, rel))))];
+  const folders = [...new Set(put.map((rel) => dirname(join(root, rel))))];
   await inParallel(folders, (dir) => fs.mkdir(dir));
-  await inParallel(manifest.put, (rel) =>
+  await inParallel(put, (rel) =>
     // Absent when an earlier attempt already moved it.
     fs.rename(join(commitDir, 'files', rel), join(root, rel)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
@@ -100,6 +115,22 @@ async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promis
   const applied = join(root, STAGING + basename(commitDir).slice(COMMIT.length));
   await rename(commitDir, applied);
   await rm(applied, { recursive: true, force: true });
+}
+
+/**
+ * Moves a staged folder into the store whole; false when the store has that folder by now
+ * (its files then go one by one). A staged folder already gone was moved by an earlier attempt.
+ */
+async function moveFolder(staged: string, target: string, fs: StoreFs): Promise<boolean> {
+  try {
+    await fs.rename(staged, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+    throw error;
+  }
 }
 
 /** Finishes a commit a killed process left half done, and drops uncommitted staging. */
@@ -247,14 +278,15 @@ export class StoreTransaction {
   async commit(): Promise<void> {
     if (this.failure) throw this.failure;
     if (this.isEmpty) return this.discard();
-    const manifest: Manifest = {
-      moves: this.moves,
-      put: [...this.ops].filter(([, op]) => op === 'put').map(([rel]) => rel).sort(byMetaLast),
-      remove: [...this.ops].filter(([, op]) => op === 'remove').map(([rel]) => rel),
-    };
+    const put = [...this.ops].filter(([, op]) => op === 'put').map(([rel]) => rel).sort(byMetaLast);
+    const remove = [...this.ops].filter(([, op]) => op === 'remove').map(([rel]) => rel);
+    const whole = await this.newFolders(put, remove);
+    const manifest: Manifest = { moves: this.moves, put, remove, ...(whole.size > 0 ? { folders: [...whole].sort() } : {}) };
     const commitDir = join(this.root, COMMIT + this.id);
     // Before the commit point: every folder that will receive a file must take it, or nothing moves.
-    const folders = [...new Set([...manifest.put, ...manifest.remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel))))];
+    const perFile = put.filter((rel) => !whole.has(topFolder(rel) ?? ''));
+    const targets = [...perFile, ...remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel)));
+    const folders = [...new Set(whole.size > 0 ? [this.root, ...targets] : targets)];
     try {
       await inParallel(folders, async (dir) => {
         await this.fs.mkdir(dir).catch((error: unknown) => Promise.reject(StoreWriteError.from(error, dir)));
@@ -280,6 +312,23 @@ export class StoreTransaction {
     this.moves.length = 0;
     this.staged = false;
     this.made.clear();
+  }
+
+  /**
+   * Entry folders the store does not have yet and that this transaction fills with new files only:
+   * each lands in one rename (a first run: a hundred renames, not seven hundred and two hundred
+   * folders). A folder with a removal or a move goes file by file: a file staged then removed or
+   * moved aside is still in its staging folder, and must not land.
+   */
+  private async newFolders(put: string[], remove: string[]): Promise<Set<string>> {
+    const mixed = new Set([...remove, ...this.moves.flat()].map(topFolder));
+    const stored = new Set(await readdir(this.root).catch(() => []));
+    const fresh = new Set<string>();
+    for (const rel of put) {
+      const folder = topFolder(rel);
+      if (folder !== null && !mixed.has(folder) && !stored.has(folder)) fresh.add(folder);
+    }
+    return fresh;
   }
 
   /** Drops everything staged; the store stays as it was. */

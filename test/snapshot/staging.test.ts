@@ -186,7 +186,8 @@ describe('StoreTransaction', () => {
     await tx.put('a/current.md', 'Texte');
     const error = await tx.commit().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'StoreWriteError', code: 'EACCES', path: root });
-    expect(await readdir(root)).toEqual(['a']);
+    // Not even an empty folder: a folder new to the store is made by the move that lands it.
+    expect(await readdir(root)).toEqual([]);
     expect(await tree()).toEqual([]);
   });
 });
@@ -287,5 +288,92 @@ describe('recoverStore', () => {
     expect(isStagingFolder('.aes-watch-staging-1234')).toBe(true);
     expect(isStagingFolder('.aes-watch-commit-1234')).toBe(true);
     expect(isStagingFolder('14-calvados')).toBe(false);
+  });
+});
+
+describe('folders new to the store', () => {
+  /** StoreFs that records each rename into the store, as `from → to` relative to staging and root. */
+  function recording(): { fs: StoreFs; renames: string[] } {
+    const renames: string[] = [];
+    const fs: StoreFs = {
+      ...nodeStoreFs,
+      rename: async (from, to) => {
+        const files = from.indexOf('/files/');
+        if (files >= 0) renames.push(`${from.slice(files + '/files/'.length)} → ${to.slice(root.length + 1)}`);
+        return nodeStoreFs.rename(from, to);
+      },
+    };
+    return { fs, renames };
+  }
+
+  it('land in one rename each; files in stored folders and at the top one by one', async () => {
+    await mkdir(join(root, 'c'), { recursive: true });
+    await writeFile(join(root, 'c/state.json'), 'old');
+    const { fs, renames } = recording();
+    const tx = new StoreTransaction(root, fs);
+    await tx.put('a/src/current.md', 'A');
+    await tx.put('a/state.json', 'a state');
+    await tx.put('b/src/current.md', 'B');
+    await tx.put('c/state.json', 'new');
+    await tx.put('guides.json', '{}');
+    await tx.commit();
+    expect(renames.sort()).toEqual(['a → a', 'b → b', 'c/state.json → c/state.json', 'guides.json → guides.json']);
+    expect(await tree()).toEqual(['a/src/current.md', 'a/state.json', 'b/src/current.md', 'c/state.json', 'guides.json']);
+    expect(await read('c/state.json')).toBe('new');
+    expect((await readdir(root)).filter(isStagingFolder)).toEqual([]);
+  });
+
+  it('go file by file when a file staged in them was removed again: it never lands', async () => {
+    const { fs, renames } = recording();
+    const tx = new StoreTransaction(root, fs);
+    await tx.put('n/current.md', 'garde');
+    await tx.put('n/current.png', 'retiré');
+    tx.remove('n/current.png');
+    await tx.commit();
+    expect(renames).toEqual(['n/current.md → n/current.md']);
+    expect(await tree()).toEqual(['n/current.md']);
+  });
+
+  it('go file by file when a file staged in them was moved aside', async () => {
+    const { fs, renames } = recording();
+    const tx = new StoreTransaction(root, fs);
+    await tx.put('n/current.md', 'garde');
+    await tx.put('n/current.json', '{ damaged');
+    tx.moveAside('n/current.json', 'n/current.json.damaged-1');
+    await tx.commit();
+    expect(renames).toEqual(['n/current.md → n/current.md']);
+    expect(await tree()).toEqual(['n/current.md']);
+  });
+
+  it('a kill after the commit point: recovery moves the folders not moved yet, and the one moved stays', async () => {
+    let moves = 0;
+    const dies: StoreFs = {
+      ...nodeStoreFs,
+      rename: async (from, to) => {
+        if (from.includes('/files/') && ++moves > 1) throw fault('EIO');
+        return nodeStoreFs.rename(from, to);
+      },
+    };
+    const tx = new StoreTransaction(root, dies);
+    await tx.put('a/current.md', 'A');
+    await tx.put('b/current.md', 'B');
+    await tx.put('b/state.json', 'b state');
+    await expect(tx.commit()).rejects.toBeInstanceOf(StoreWriteError);
+    expect(await tree().then((names) => names.filter((name) => !name.startsWith('.')))).toEqual(['a/current.md']);
+    await recoverStore(root);
+    expect(await tree()).toEqual(['a/current.md', 'b/current.md', 'b/state.json']);
+    expect(await read('b/state.json')).toBe('b state');
+  });
+
+  it('recovery puts the files one by one into a folder the store has by now, keeping what is there', async () => {
+    const dies: StoreFs = { ...nodeStoreFs, rename: async (from, to) => (from.includes('/files/') ? Promise.reject(fault('EIO')) : nodeStoreFs.rename(from, to)) };
+    const tx = new StoreTransaction(root, dies);
+    await tx.put('a/src/current.md', 'A');
+    await expect(tx.commit()).rejects.toBeInstanceOf(StoreWriteError);
+    await mkdir(join(root, 'a'), { recursive: true });
+    await writeFile(join(root, 'a/notes.txt'), 'ajouté entre-temps');
+    await recoverStore(root);
+    expect(await tree()).toEqual(['a/notes.txt', 'a/src/current.md']);
+    expect(await read('a/src/current.md')).toBe('A');
   });
 });
