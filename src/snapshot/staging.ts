@@ -96,7 +96,9 @@ async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promis
     if (!(await exists(join(root, to))) && (await exists(join(root, from)))) await fs.rename(join(root, from), join(root, to));
   }
   const whole = new Set<string>();
-  for (const folder of manifest.folders ?? []) if (await moveFolder(join(commitDir, 'files', folder), join(root, folder), fs)) whole.add(folder);
+  await inParallel(manifest.folders ?? [], async (folder) => {
+    if (await moveFolder(join(commitDir, 'files', folder), join(root, folder), fs)) whole.add(folder);
+  });
   const put = whole.size === 0 ? manifest.put : manifest.put.filter((rel) => !whole.has(topFolder(rel) ?? ''));
   // Folders first, then every file at once: the journal, not the order, is what makes this safe to cut.
   const folders = [...new Set(put.map((rel) => dirname(join(root, rel))))];
@@ -107,7 +109,7 @@ async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promis
       if (error.code !== 'ENOENT') throw error;
     }),
   );
-  for (const rel of manifest.remove) await rm(join(root, rel), { force: true });
+  await inParallel(manifest.remove, (rel) => rm(join(root, rel), { force: true }));
   // A folder the removals emptied goes too (a document whose link left the page); a folder with anything left stays.
   for (const dir of new Set(manifest.remove.map((rel) => dirname(join(root, rel))))) await rmdir(dir).catch(() => undefined);
   // Applied: the folder leaves the journal's name at once, so a kill while it is removed leaves
@@ -156,6 +158,8 @@ export class StoreTransaction {
   private staged = false;
   /** Staging folders made or being made: one mkdir per folder, not per file. */
   private readonly made = new Map<string, Promise<void>>();
+  /** Files staged, then removed or moved aside: still in staging, where they must not land from. */
+  private readonly dropped = new Set<string>();
 
   constructor(
     /** The store's folder; every `rel` below is relative to it. */
@@ -245,6 +249,7 @@ export class StoreTransaction {
   }
 
   remove(rel: string): void {
+    if (this.ops.get(rel) === 'put') this.dropped.add(rel);
     this.ops.set(rel, 'remove');
   }
 
@@ -267,7 +272,10 @@ export class StoreTransaction {
   /** Keeps a damaged file (or folder) under `to`; never deletes it. */
   moveAside(rel: string, to: string): void {
     this.moves.push([rel, to]);
-    if (this.ops.get(rel) === 'put') this.ops.delete(rel);
+    if (this.ops.get(rel) === 'put') {
+      this.ops.delete(rel);
+      this.dropped.add(rel);
+    }
   }
 
   private fail(error: unknown, path: string): StoreWriteError {
@@ -279,8 +287,9 @@ export class StoreTransaction {
     if (this.failure) throw this.failure;
     if (this.isEmpty) return this.discard();
     const put = [...this.ops].filter(([, op]) => op === 'put').map(([rel]) => rel).sort(byMetaLast);
-    const remove = [...this.ops].filter(([, op]) => op === 'remove').map(([rel]) => rel);
-    const whole = await this.newFolders(put, remove);
+    const whole = await this.newFolders(put);
+    // A folder new to the store has nothing to remove (a page without a screenshot removes one, in case).
+    const remove = [...this.ops].filter(([rel, op]) => op === 'remove' && !whole.has(topFolder(rel) ?? '')).map(([rel]) => rel);
     const manifest: Manifest = { moves: this.moves, put, remove, ...(whole.size > 0 ? { folders: [...whole].sort() } : {}) };
     const commitDir = join(this.root, COMMIT + this.id);
     // Before the commit point: every folder that will receive a file must take it, or nothing moves.
@@ -312,16 +321,17 @@ export class StoreTransaction {
     this.moves.length = 0;
     this.staged = false;
     this.made.clear();
+    this.dropped.clear();
   }
 
   /**
    * Entry folders the store does not have yet and that this transaction fills with new files only:
    * each lands in one rename (a first run: a hundred renames, not seven hundred and two hundred
-   * folders). A folder with a removal or a move goes file by file: a file staged then removed or
-   * moved aside is still in its staging folder, and must not land.
+   * folders). A folder holding a file staged then removed or moved aside goes file by file: that
+   * file is still in its staging folder, and must not land.
    */
-  private async newFolders(put: string[], remove: string[]): Promise<Set<string>> {
-    const mixed = new Set([...remove, ...this.moves.flat()].map(topFolder));
+  private async newFolders(put: string[]): Promise<Set<string>> {
+    const mixed = new Set([...this.dropped, ...this.moves.flat()].map(topFolder));
     const stored = new Set(await readdir(this.root).catch(() => []));
     const fresh = new Set<string>();
     for (const rel of put) {
@@ -336,6 +346,7 @@ export class StoreTransaction {
     if (this.staged) await rm(this.stagingDir, { recursive: true, force: true }).catch(() => undefined);
     this.staged = false;
     this.made.clear();
+    this.dropped.clear();
   }
 }
 

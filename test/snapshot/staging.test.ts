@@ -323,6 +323,16 @@ describe('folders new to the store', () => {
     expect((await readdir(root)).filter(isStagingFolder)).toEqual([]);
   });
 
+  it('land whole though a file never staged in them is removed (a page without a screenshot removes one)', async () => {
+    const { fs, renames } = recording();
+    const tx = new StoreTransaction(root, fs);
+    await tx.put('n/src/current.md', 'texte');
+    tx.remove('n/src/current.png');
+    await tx.commit();
+    expect(renames).toEqual(['n → n']);
+    expect(await tree()).toEqual(['n/src/current.md']);
+  });
+
   it('go file by file when a file staged in them was removed again: it never lands', async () => {
     const { fs, renames } = recording();
     const tx = new StoreTransaction(root, fs);
