@@ -2,6 +2,11 @@ import type { ExtractOptions, Extraction } from './extraction.js';
 
 let extractor: Promise<typeof import('./guard.js')> | undefined;
 
+/** Starts loading the HTML parser now, while requests are out: a run that will read pages needs it soon. */
+export function preloadExtractor(): void {
+  (extractor ??= import('./guard.js')).catch(() => undefined);
+}
+
 /**
  * `extractProcedure`, with the HTML parser (cheerio, turndown) loaded on the
  * first page that needs reading: a night where every page answers 304 never

@@ -17,14 +17,22 @@ export interface AcquireDeps {
   /** Created on first use: a run with no browser source never starts a browser. */
   browser: () => Fetcher;
   signal?: AbortSignal;
+  /**
+   * Pages are read once this settles (every entry of the run has made its request): reading is
+   * the CPU's long work, and the requests still to leave would wait behind it.
+   */
+  readAfter?: Promise<unknown>;
 }
 
 const BOT_BLOCK_STATUSES = new Set([403, 406]);
 
 /** A body unchanged since the stored snapshot reuses its extraction: no parsing. */
-async function read(outcome: FetchOutcome, source: Source, stored: Snapshot | null): Promise<Extraction | null> {
+async function read(outcome: FetchOutcome, source: Source, stored: Snapshot | null, after?: Promise<unknown>): Promise<Extraction | null> {
   if (outcome.kind !== 'fetched') return null;
-  return storedExtraction(stored, source, outcome) ?? extractLazily(outcome.html, { selector: source.selector, baseUrl: outcome.finalUrl });
+  const reused = storedExtraction(stored, source, outcome);
+  if (reused) return reused;
+  await after;
+  return extractLazily(outcome.html, { selector: source.selector, baseUrl: outcome.finalUrl });
 }
 
 /**
@@ -35,12 +43,12 @@ async function read(outcome: FetchOutcome, source: Source, stored: Snapshot | nu
 export async function acquire(source: Source, validators: Validators | null, deps: AcquireDeps, stored: Snapshot | null = null): Promise<Acquired> {
   const viaBrowser = async (): Promise<Acquired> => {
     const outcome = await deps.browser().fetch({ url: source.url, waitFor: source.waitFor, signal: deps.signal });
-    return { outcome, extraction: await read(outcome, source, stored) };
+    return { outcome, extraction: await read(outcome, source, stored, deps.readAfter) };
   };
   if (source.mode === 'browser') return viaBrowser();
 
   const outcome = await deps.http.fetch({ url: source.url, validators, signal: deps.signal });
-  const viaHttp: Acquired = { outcome, extraction: await read(outcome, source, stored) };
+  const viaHttp: Acquired = { outcome, extraction: await read(outcome, source, stored, deps.readAfter) };
   if (source.mode === 'http') return viaHttp;
 
   const blocked = outcome.kind === 'http-error' && BOT_BLOCK_STATUSES.has(outcome.status);

@@ -3,6 +3,7 @@ import { EXIT } from '../shared/exit-codes.js';
 import { writeLine, type CliIO } from '../shared/io.js';
 import { VERSION } from '../shared/version.js';
 import { EXTRACTOR_VERSION } from '../extract/extraction.js';
+import { preloadExtractor } from '../extract/lazy.js';
 import { createHttpFetcher } from '../fetch/http.js';
 import { createPoliteScheduler } from '../fetch/host-queue.js';
 import type { Fetcher } from '../fetch/outcome.js';
@@ -118,11 +119,14 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
   try {
     const opened = await openRunStore(snapshotsDir, seams.fs);
     if (opened) return storeFailed(opened);
+    let allRequested = () => {};
+    const readAfter = new Promise<void>((resolve) => (allRequested = resolve));
     const checking = await startInTurns(selection.entries, (entry) =>
       checkEntry(entry, sourcesOf(entry, request.entries[entry.id], request.defaultFetch, request.forcedFetch), {
         http,
         browser: browserOnDemand,
         signal,
+        readAfter,
         store,
         clock,
         log,
@@ -133,6 +137,11 @@ export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortS
         discover: request.discovery.enabled ? async (...args) => (await import('./discovery.js')).discoverAfterCheck(...args, { ...discoveryDeps, store }) : undefined,
       }),
     );
+    // Every request is made (those to a busy host wait in its queue): the pages can be read now.
+    allRequested();
+    // Entries never read before will have their pages read: the HTML parser loads while the requests are out.
+    const stored = new Set(await store.entryIds());
+    if (selection.entries.some((entry) => !stored.has(entry.id))) preloadExtractor();
     // The report stage loads while the first requests are out: on a quiet night the CPU has nothing else to do then.
     const reporting = loadReporting();
     reporting.catch(() => undefined);

@@ -144,3 +144,30 @@ describe('auto mode', () => {
     expect(report.reasons.map((r) => r.code)).toEqual(['source-gone']);
   });
 });
+
+describe('reading waits for the run', () => {
+  it('a fetched page is read only once every entry has made its request (readAfter)', async () => {
+    const s = await scene('http');
+    // A first check loads the reading code, so that only the gate can hold the second one back.
+    await check(s);
+    site.set(MAIN, { body: dsfrPage({ updated: '15/01/2023', body: postalProcedure() }) });
+    let requested = () => {};
+    const readAfter = new Promise<void>((resolve) => (requested = resolve));
+    let fetched = () => {};
+    const answered = new Promise<void>((resolve) => (fetched = resolve));
+    const deps = s.deps({ readAfter });
+    const http = { fetch: async (request: Parameters<typeof deps.http.fetch>[0]) => deps.http.fetch(request).finally(fetched) };
+    // The page is stored right after it is read.
+    let read = false;
+    const store = { ...deps.store, write: (...args: Parameters<typeof deps.store.write>) => ((read = true), deps.store.write(...args)) };
+    const checking = checkEntry(s.entry, s.sources, { ...deps, http, store });
+    await answered;
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(read).toBe(false);
+    requested();
+    const report = await checking;
+    expect(read).toBe(true);
+    expect(report.status).toBe('ok');
+    expect(report.sources[0]).toMatchObject({ fetchedWith: 'http', httpStatus: 200, pageUpdated: '2023-01-15' });
+  });
+});
