@@ -4,8 +4,9 @@ import type { EntryReport, RunReport } from './schema.js';
 
 /**
  * Reporters are plugins that listen to the check run (as in Open Terms
- * Archive). The run calls them in turn and catches everything: a reporter that
- * fails is logged and marks the run, but never aborts it.
+ * Archive). The run calls them in turn (standalone ones together) and catches
+ * everything: a reporter that fails is logged and marks the run, but never
+ * aborts it.
  */
 export interface ReporterContext {
   reportsDir: string;
@@ -30,6 +31,8 @@ export interface Reporter {
   name: string;
   /** Writes `latest.*`: gets the whole picture (see merge-latest.ts), not only the entries this run checked. */
   writesLatest?: boolean;
+  /** Touches nothing another reporter reads or writes: runs at the same time as the reporters next to it that say so too. */
+  standalone?: boolean;
   onEntry?(entry: EntryReport, context: ReporterContext): Promise<void> | void;
   onRunEnd(report: RunReport, context: ReporterContext): Promise<ReporterOutcome>;
 }

@@ -21,7 +21,7 @@ async function writeReportFile(context: ReporterContext, name: string, content: 
 
 /** A reporter that renders the whole run into one file of `reportsDir`. */
 function fileReporter(name: string, file: string, render: (report: RunReport, context: ReporterContext) => string | Promise<string>): Reporter {
-  return { name, writesLatest: true, onRunEnd: async (report, context) => writeReportFile(context, file, await render(report, context)) };
+  return { name, writesLatest: true, standalone: true, onRunEnd: async (report, context) => writeReportFile(context, file, await render(report, context)) };
 }
 
 export const jsonReporter = fileReporter('json', 'latest.json', (report) => JSON.stringify(report, null, 2) + '\n');
@@ -43,21 +43,28 @@ export async function reportersFor(request: Pick<Config, 'issues'>): Promise<Rep
 /** Every reporter runs; one that throws is logged and reported as failed, never aborting the others. */
 export async function runReporters(reporters: Reporter[], report: RunReport, context: ReporterContext, latest: RunReport = report): Promise<ReporterOutcome[]> {
   const outcomes: ReporterOutcome[] = [];
-  for (const reporter of reporters) {
-    try {
-      const input = reporter.writesLatest ? latest : report;
-      for (const entry of input.entries) await reporter.onEntry?.(entry, context);
-      outcomes.push(await reporter.onRunEnd(input, context));
-    } catch (error) {
-      if (isDiskError(error) || error instanceof StoreWriteError) {
-        // A full or read-only report folder is the operator's to fix, not a reporter bug.
-        const failure = StoreWriteError.from(error, (error as NodeJS.ErrnoException).path ?? context.reportsDir);
-        outcomes.push({ kind: 'failed', message: failure.message, exitCode: EXIT.cannotWrite });
-        continue;
-      }
-      context.log.error({ reporter: reporter.name, err: error }, `reporter ${reporter.name} failed`);
-      outcomes.push({ kind: 'failed', message: `${reporter.name}: ${(error as Error).message}`, exitCode: EXIT.notifyFailed });
-    }
+  for (let at = 0; at < reporters.length; ) {
+    // Standalone reporters next to each other run together: their file writes wait on the disk at the same time.
+    let end = at + 1;
+    while (reporters[at]?.standalone && reporters[end]?.standalone) end += 1;
+    outcomes.push(...(await Promise.all(reporters.slice(at, end).map((reporter) => runReporter(reporter, report, context, latest)))));
+    at = end;
   }
   return outcomes;
+}
+
+async function runReporter(reporter: Reporter, report: RunReport, context: ReporterContext, latest: RunReport): Promise<ReporterOutcome> {
+  try {
+    const input = reporter.writesLatest ? latest : report;
+    for (const entry of input.entries) await reporter.onEntry?.(entry, context);
+    return await reporter.onRunEnd(input, context);
+  } catch (error) {
+    if (isDiskError(error) || error instanceof StoreWriteError) {
+      // A full or read-only report folder is the operator's to fix, not a reporter bug.
+      const failure = StoreWriteError.from(error, (error as NodeJS.ErrnoException).path ?? context.reportsDir);
+      return { kind: 'failed', message: failure.message, exitCode: EXIT.cannotWrite };
+    }
+    context.log.error({ reporter: reporter.name, err: error }, `reporter ${reporter.name} failed`);
+    return { kind: 'failed', message: `${reporter.name}: ${(error as Error).message}`, exitCode: EXIT.notifyFailed };
+  }
 }
