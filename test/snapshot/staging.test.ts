@@ -323,36 +323,43 @@ describe('folders new to the store', () => {
     expect((await readdir(root)).filter(isStagingFolder)).toEqual([]);
   });
 
-  it('land whole though a file never staged in them is removed (a page without a screenshot removes one)', async () => {
+  it.each([
+    {
+      name: 'land whole though a file never staged in them is removed (a page without a screenshot removes one)',
+      change: async (tx: StoreTransaction) => {
+        await tx.put('n/src/current.md', 'garde');
+        tx.remove('n/src/current.png');
+      },
+      renames: ['n → n'],
+      landed: ['n/src/current.md'],
+    },
+    {
+      name: 'go file by file when a file staged in them was removed again: it never lands',
+      change: async (tx: StoreTransaction) => {
+        await tx.put('n/current.md', 'garde');
+        await tx.put('n/current.png', 'retiré');
+        tx.remove('n/current.png');
+      },
+      renames: ['n/current.md → n/current.md'],
+      landed: ['n/current.md'],
+    },
+    {
+      name: 'go file by file when a file staged in them was moved aside',
+      change: async (tx: StoreTransaction) => {
+        await tx.put('n/current.md', 'garde');
+        await tx.put('n/current.json', '{ damaged');
+        tx.moveAside('n/current.json', 'n/current.json.damaged-1');
+      },
+      renames: ['n/current.md → n/current.md'],
+      landed: ['n/current.md'],
+    },
+  ])('$name', async ({ change, renames: expected, landed }) => {
     const { fs, renames } = recording();
     const tx = new StoreTransaction(root, fs);
-    await tx.put('n/src/current.md', 'texte');
-    tx.remove('n/src/current.png');
+    await change(tx);
     await tx.commit();
-    expect(renames).toEqual(['n → n']);
-    expect(await tree()).toEqual(['n/src/current.md']);
-  });
-
-  it('go file by file when a file staged in them was removed again: it never lands', async () => {
-    const { fs, renames } = recording();
-    const tx = new StoreTransaction(root, fs);
-    await tx.put('n/current.md', 'garde');
-    await tx.put('n/current.png', 'retiré');
-    tx.remove('n/current.png');
-    await tx.commit();
-    expect(renames).toEqual(['n/current.md → n/current.md']);
-    expect(await tree()).toEqual(['n/current.md']);
-  });
-
-  it('go file by file when a file staged in them was moved aside', async () => {
-    const { fs, renames } = recording();
-    const tx = new StoreTransaction(root, fs);
-    await tx.put('n/current.md', 'garde');
-    await tx.put('n/current.json', '{ damaged');
-    tx.moveAside('n/current.json', 'n/current.json.damaged-1');
-    await tx.commit();
-    expect(renames).toEqual(['n/current.md → n/current.md']);
-    expect(await tree()).toEqual(['n/current.md']);
+    expect(renames).toEqual(expected);
+    expect(await tree()).toEqual(landed);
   });
 
   it('a kill after the commit point: recovery moves the folders not moved yet, and the one moved stays', async () => {
