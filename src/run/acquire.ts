@@ -1,7 +1,7 @@
 import type { Extraction } from '../extract/extraction.js';
 import { extractLazily } from '../extract/lazy.js';
 import type { FetchOutcome, Fetcher, Validators } from '../fetch/outcome.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import type { SnapshotText } from '../snapshot/schema.js';
 import type { Source } from '../sources/source.js';
 import { classifyRedirect } from '../compare/redirects.js';
 import { storedExtraction } from './reuse.js';
@@ -27,7 +27,7 @@ export interface AcquireDeps {
 const BOT_BLOCK_STATUSES = new Set([403, 406]);
 
 /** A body unchanged since the stored snapshot reuses its extraction: no parsing. */
-async function read(outcome: FetchOutcome, source: Source, stored: Snapshot | null, after?: Promise<unknown>): Promise<Extraction | null> {
+async function read(outcome: FetchOutcome, source: Source, stored: SnapshotText | null, after?: Promise<unknown>): Promise<Extraction | null> {
   if (outcome.kind !== 'fetched') return null;
   const reused = storedExtraction(stored, source, outcome);
   if (reused) return reused;
@@ -40,7 +40,7 @@ async function read(outcome: FetchOutcome, source: Source, stored: Snapshot | nu
  * conditional) and switches to the browser only when HTTP cannot see the
  * procedure: a `#!` client route, nothing extractable, or bot blocking.
  */
-export async function acquire(source: Source, validators: Validators | null, deps: AcquireDeps, stored: Snapshot | null = null): Promise<Acquired> {
+export async function acquire(source: Source, validators: Validators | null, deps: AcquireDeps, stored: SnapshotText | null = null): Promise<Acquired> {
   const viaBrowser = async (): Promise<Acquired> => {
     const outcome = await deps.browser().fetch({ url: source.url, waitFor: source.waitFor, signal: deps.signal });
     return { outcome, extraction: await read(outcome, source, stored, deps.readAfter) };

@@ -7,8 +7,8 @@ import { extractLazily } from '../extract/lazy.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/log.js';
 import type { Source } from '../sources/source.js';
-import type { Snapshot } from '../snapshot/schema.js';
-import type { Slot, SnapshotStore } from '../snapshot/store.js';
+import type { Snapshot, SnapshotText } from '../snapshot/schema.js';
+import type { Slot, SnapshotRead, SnapshotStore } from '../snapshot/store.js';
 import { acquire, type AcquireDeps } from './acquire.js';
 import { describeFailure, isGoneStatus } from './describe-outcome.js';
 import { sameFinding } from './finding.js';
@@ -22,23 +22,35 @@ export interface ObserveDeps extends AcquireDeps {
 }
 
 interface Loaded {
-  snapshot: Snapshot | null;
+  snapshot: SnapshotText | null;
   /** Why the stored slot could not be used (it was moved aside), or null. */
   damaged: string | null;
 }
 
-/** Reads a stored snapshot; one made by another extractor version is re-extracted from its raw HTML first. */
+/**
+ * Reads what a stored snapshot says (its raw HTML stays unread); one made by another extractor
+ * version is re-extracted from its raw HTML first.
+ */
 async function load(source: Source, slot: Slot, deps: ObserveDeps): Promise<Loaded> {
-  const read = await deps.store.read(source.entryId, source.key, slot);
-  if (read.kind === 'damaged') {
-    const damaged = `the stored ${slot} snapshot was damaged (${read.problem}); moved aside to ${read.movedTo.join(', ')}`;
-    deps.warn(`snapshot ${source.entryId}/${source.key}/${slot}: ${damaged}`);
-    return { snapshot: null, damaged };
-  }
-  if (read.kind === 'set-aside') return { snapshot: null, damaged: `the stored ${slot} snapshot was damaged and moved aside to ${read.movedTo.join(', ')}` };
+  const read = await deps.store.readText(source.entryId, source.key, slot);
+  if (read.kind !== 'found') return unusable(read, source, slot, deps);
+  if (read.snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return { snapshot: read.snapshot, damaged: null };
+  return reextract(source, slot, deps);
+}
+
+function unusable(read: Exclude<SnapshotRead, { kind: 'found' }>, source: Source, slot: Slot, deps: ObserveDeps): Loaded {
   if (read.kind === 'missing') return { snapshot: null, damaged: null };
+  if (read.kind === 'set-aside') return { snapshot: null, damaged: `the stored ${slot} snapshot was damaged and moved aside to ${read.movedTo.join(', ')}` };
+  const damaged = `the stored ${slot} snapshot was damaged (${read.problem}); moved aside to ${read.movedTo.join(', ')}`;
+  deps.warn(`snapshot ${source.entryId}/${source.key}/${slot}: ${damaged}`);
+  return { snapshot: null, damaged };
+}
+
+/** A snapshot made by an older extractor, read whole (HTML and screenshot checked against their hashes) and read again. */
+async function reextract(source: Source, slot: Slot, deps: ObserveDeps): Promise<Loaded> {
+  const read = await deps.store.read(source.entryId, source.key, slot);
+  if (read.kind !== 'found') return unusable(read, source, slot, deps);
   const snapshot = read.snapshot;
-  if (snapshot.meta.extractorVersion === EXTRACTOR_VERSION) return { snapshot, damaged: null };
   const again = await extractLazily(snapshot.html, { selector: source.selector, baseUrl: snapshot.meta.finalUrl });
   if (again.kind !== 'extracted') return { snapshot, damaged: null };
   const upgraded: Snapshot = {
@@ -87,7 +99,7 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
     return { kind: 'gone', url: source.url, finalUrl: outcome.finalUrl, httpStatus: outcome.status, redirects: outcome.redirects, fetchedWith: outcome.fetchedWith, detail: `redirects to the site's home or a section page (${redirect.to})` };
   }
 
-  let current: Snapshot;
+  let current: SnapshotText;
   let storedNew = false;
   if (outcome.kind === 'not-modified') {
     if (!last) return failed('fetch-failed', 'HTTP 304 but no stored snapshot to reuse');
@@ -97,7 +109,7 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
     if (!read || read.kind !== 'extracted') {
       return failed('extraction-failed', read ? `${read.reason}: ${read.detail}` : 'nothing to extract');
     }
-    current = {
+    const fresh: Snapshot = {
       html: outcome.html,
       text: read.text,
       meta: {
@@ -119,10 +131,11 @@ export async function observeSource(source: Source, deps: ObserveDeps): Promise<
         hasScreenshot: outcome.screenshot !== null,
       },
     };
-    storedNew = !last || last.text !== current.text;
+    current = fresh;
+    storedNew = !last || last.text !== fresh.text;
     // Only what the page says decides a write; how it was fetched (status, mode, time, validators) never does,
     // so an identical night leaves the snapshot files byte-identical.
-    if (!last || !sameFinding(last, current)) await deps.store.write(source.entryId, source.key, 'current', current, outcome.screenshot);
+    if (!last || !sameFinding(last, fresh)) await deps.store.write(source.entryId, source.key, 'current', fresh, outcome.screenshot);
   }
 
   return {

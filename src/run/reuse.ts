@@ -1,6 +1,7 @@
 import { EXTRACTOR_VERSION, type Extraction } from '../extract/extraction.js';
 import type { FetchOutcome } from '../fetch/outcome.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import { sha256 } from '../shared/hash.js';
+import type { SnapshotText } from '../snapshot/schema.js';
 import type { Source } from '../sources/source.js';
 
 type Fetched = Extract<FetchOutcome, { kind: 'fetched' }>;
@@ -11,10 +12,11 @@ type Fetched = Extract<FetchOutcome, { kind: 'fetched' }>;
  * way and read with the same selector by this extractor version, parsing it
  * again would give the same extraction. Null when any of that differs.
  */
-export function storedExtraction(stored: Snapshot | null, source: Source, outcome: Fetched): Extraction | null {
+export function storedExtraction(stored: SnapshotText | null, source: Source, outcome: Fetched): Extraction | null {
   if (!stored) return null;
   const { meta } = stored;
   if (meta.extractorVersion !== EXTRACTOR_VERSION || (meta.selector ?? null) !== source.selector) return null;
-  if (meta.finalUrl !== outcome.finalUrl || meta.fetchedWith !== outcome.fetchedWith || stored.html !== outcome.html) return null;
+  // The stored HTML is known by its hash: a night that reuses what it stored never opens the file.
+  if (meta.finalUrl !== outcome.finalUrl || meta.fetchedWith !== outcome.fetchedWith || meta.sha256.html !== sha256(outcome.html)) return null;
   return { kind: 'extracted', title: meta.title, pageUpdated: meta.pageUpdated, text: stored.text, facts: meta.facts, extractorVersion: meta.extractorVersion };
 }

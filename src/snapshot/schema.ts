@@ -29,10 +29,14 @@ export const SnapshotMeta = z.object({
 });
 export type SnapshotMeta = z.infer<typeof SnapshotMeta>;
 
-/** What is stored for one source at one moment: `current` or the reviewed `baseline`. */
-export interface Snapshot {
+/** What a snapshot says of its page: enough to judge it, without the raw HTML. */
+export interface SnapshotText {
   meta: SnapshotMeta;
   text: string;
+}
+
+/** What is stored for one source at one moment: `current` or the reviewed `baseline`. */
+export interface Snapshot extends SnapshotText {
   html: string;
 }
 

@@ -3,7 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../shared/hash.js';
 import { documentKeysIn, dropCurrentDocument, moveAsideDocument, promoteDocuments, readStoredDocument, writeStoredDocument, type DocumentShelf } from './documents.js';
-import { EntryState, SnapshotMeta, type Slot, type Snapshot } from './schema.js';
+import { EntryState, SnapshotMeta, type Slot, type Snapshot, type SnapshotText } from './schema.js';
 import { StoreTransaction, type StoreFs } from './staging.js';
 
 /**
@@ -24,11 +24,16 @@ export type SnapshotRead =
   /** No slot, but damaged files of it were moved aside on an earlier run (a baseline waits for `accept`). */
   | { kind: 'set-aside'; movedTo: string[] };
 
+/** `read` without the raw HTML and the screenshot, which a night that reuses what it stored never opens. */
+export type SnapshotTextRead = Exclude<SnapshotRead, { kind: 'found' }> | { kind: 'found'; snapshot: SnapshotText };
+
 export type StateRead = { state: EntryState; damaged: { problem: string; movedTo: string[] } | null };
 
 export interface SnapshotStore {
   readonly root: string;
   read(entryId: string, key: string, slot: Slot): Promise<SnapshotRead>;
+  /** Checks the slot as `read` does, except the HTML and screenshot against their hashes: they are not opened. */
+  readText(entryId: string, key: string, slot: Slot): Promise<SnapshotTextRead>;
   write(entryId: string, key: string, slot: Slot, snapshot: Snapshot, screenshot?: Uint8Array | null): Promise<void>;
   /** Copies `current` over `baseline`: the editor reviewed it. False when there is no usable `current`. */
   promote(entryId: string, key: string): Promise<boolean>;
@@ -50,6 +55,7 @@ export interface StoreOptions {
 export { sha256 };
 
 const EXTS = ['json', 'md', 'html', 'png'] as const;
+const EMPTY = Buffer.alloc(0);
 type Ext = (typeof EXTS)[number];
 
 type FileRead = { kind: 'absent' } | { kind: 'file'; bytes: Buffer } | { kind: 'not-a-file' };
@@ -107,27 +113,41 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
     }
   }
   // In a run's transaction nothing lands in the folders before the end, so each folder is listed once per run.
-  const listings = new Map<string, Promise<Set<string>>>();
-  const listing = (folder: string): Promise<Set<string>> => {
+  // Name → whether it is a folder.
+  const listings = new Map<string, Promise<Map<string, boolean>>>();
+  const listing = (folder: string): Promise<Map<string, boolean>> => {
     // The callback API: fs/promises' readdir costs the main thread several times more, once per source folder.
-    const list = () => new Promise<Set<string>>((done) => callbackFs.readdir(folder, (error, names) => done(new Set(error ? [] : names))));
+    const list = () =>
+      new Promise<Map<string, boolean>>((done) =>
+        callbackFs.readdir(folder, { withFileTypes: true }, (error, items) => done(new Map(error ? [] : items.map((item) => [item.name, item.isDirectory()])))),
+      );
     if (!options.transaction) return list();
     let listed = listings.get(folder);
     if (!listed) listings.set(folder, (listed = list()));
     return listed;
   };
 
-  async function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot): Promise<SnapshotRead> {
+  function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot): Promise<SnapshotRead>;
+  function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot, textOnly: true): Promise<SnapshotTextRead>;
+  async function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot, textOnly = false): Promise<SnapshotRead | SnapshotTextRead> {
     // One listing of the folder, then only the files that are there are opened.
     const listed = await listing(join(root, entryId, key));
     const pathOf = (ext: Ext) => {
       const path = rel(entryId, key, slot, ext);
       return tx.isStaged(path) || listed.has(`${slot}.${ext}`) ? tx.path(path) : null;
     };
-    const files = Object.fromEntries(await Promise.all(EXTS.map(async (ext) => [ext, await readBytes(pathOf(ext))] as const))) as Record<Ext, FileRead>;
+    // Text only: the HTML and screenshot files must be there (files, not folders), but are not read.
+    const unread = (ext: Ext): FileRead => {
+      const path = pathOf(ext);
+      if (path === null) return { kind: 'absent' };
+      return !tx.isStaged(rel(entryId, key, slot, ext)) && listed.get(`${slot}.${ext}`) ? { kind: 'not-a-file' } : { kind: 'file', bytes: EMPTY };
+    };
+    const files = Object.fromEntries(
+      await Promise.all(EXTS.map(async (ext) => [ext, textOnly && (ext === 'html' || ext === 'png') ? unread(ext) : await readBytes(pathOf(ext))] as const)),
+    ) as Record<Ext, FileRead>;
     const present = EXTS.filter((ext) => files[ext].kind !== 'absent');
     if (present.length === 0) {
-      const aside = [...listed].filter((name) => name.startsWith(`${slot}.`) && name.includes('.damaged-'));
+      const aside = [...listed.keys()].filter((name) => name.startsWith(`${slot}.`) && name.includes('.damaged-'));
       return aside.length > 0 ? { kind: 'set-aside', movedTo: aside.sort().map((name) => join(root, entryId, key, name)) } : { kind: 'missing' };
     }
     const problem = ((): string | { meta: SnapshotMeta; text: string; html: string; png: Buffer | null } => {
@@ -140,12 +160,15 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
       if (typeof meta === 'string') return meta;
       if (md.kind !== 'file' || html.kind !== 'file') return 'text or HTML file missing';
       if (sha256(md.bytes) !== meta.sha256.text) return 'text does not match its recorded hash';
+      const text = md.bytes.toString('utf8');
+      if (textOnly) return { meta, text, html: '', png: null };
       if (sha256(html.bytes) !== meta.sha256.html) return 'HTML does not match its recorded hash';
       const shot = png.kind === 'file' ? png.bytes : null;
       if (meta.sha256.png !== undefined && (shot === null || sha256(shot) !== meta.sha256.png)) return 'screenshot does not match its recorded hash';
-      return { meta, text: md.bytes.toString('utf8'), html: html.bytes.toString('utf8'), png: meta.hasScreenshot ? shot : null };
+      return { meta, text, html: html.bytes.toString('utf8'), png: meta.hasScreenshot ? shot : null };
     })();
     if (typeof problem !== 'string') {
+      if (textOnly) return { kind: 'found', snapshot: { meta: problem.meta, text: problem.text } };
       return { kind: 'found', snapshot: { meta: problem.meta, text: problem.text, html: problem.html }, screenshot: problem.png };
     }
     // Never overwrite or delete what we cannot read: keep every file of the slot under a dated name.
@@ -188,6 +211,7 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
     root,
     // A damaged slot is moved aside, which is a change.
     read: (entryId, key, slot) => change((tx) => readSlot(tx, entryId, key, slot)),
+    readText: (entryId, key, slot) => change((tx) => readSlot(tx, entryId, key, slot, true)),
     write: (entryId, key, slot, snapshot, screenshot) => change((tx) => writeSlot(tx, entryId, key, slot, snapshot, screenshot)),
     promote: (entryId, key) =>
       change(async (tx) => {

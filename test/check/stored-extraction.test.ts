@@ -4,6 +4,7 @@ import type { FetchOutcome } from '../../src/fetch/outcome.js';
 import { storedExtraction } from '../../src/run/reuse.js';
 import type { Snapshot } from '../../src/snapshot/schema.js';
 import type { Source } from '../../src/sources/source.js';
+import { sha256 } from '../../src/shared/hash.js';
 import { pageSnapshot } from '../support/page-snapshot.js';
 
 const URL_ = 'http://127.0.14.1/Demarches/AES';
@@ -11,7 +12,7 @@ const HTML = '<html><body><h1>Admission exceptionnelle au séjour</h1><p>Envoyez
 const source: Source = { entryId: '14-calvados', url: URL_, clientRoute: null, mode: 'auto', selector: null, waitFor: null, key: 'k' };
 const stored: Snapshot = pageSnapshot(
   '# Admission exceptionnelle au séjour\n\nEnvoyez votre dossier par courrier.',
-  { url: URL_, finalUrl: URL_, capturedAt: '2025-01-01T00:00:00.000Z', validators: { etag: null, lastModified: null }, title: 'Admission exceptionnelle au séjour', pageUpdated: '2023-01-14', extractorVersion: EXTRACTOR_VERSION, sha256: { text: 't', html: 'h' }, facts: [] },
+  { url: URL_, finalUrl: URL_, capturedAt: '2025-01-01T00:00:00.000Z', validators: { etag: null, lastModified: null }, title: 'Admission exceptionnelle au séjour', pageUpdated: '2023-01-14', extractorVersion: EXTRACTOR_VERSION, sha256: { text: 't', html: sha256(HTML) }, facts: [] },
   HTML,
 );
 const fetched = (o: Partial<Extract<FetchOutcome, { kind: 'fetched' }>> = {}): Extract<FetchOutcome, { kind: 'fetched' }> => ({

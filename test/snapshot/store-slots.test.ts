@@ -302,3 +302,29 @@ describe('in a run\'s transaction', () => {
     expect((await readdir(root)).sort()).toEqual([ENTRY]);
   });
 });
+
+describe('reading a slot without its HTML (readText)', () => {
+  it('gives the meta and text, and never opens the HTML or the screenshot', async () => {
+    await store.write(ENTRY, KEY, 'current', snapshot('Texte A', 'browser'), PNG);
+    await writeFile(file('current.html'), 'changed behind its hash');
+    await writeFile(file('current.png'), 'changed too');
+    const text = await store.readText(ENTRY, KEY, 'current');
+    expect(text).toEqual({ kind: 'found', snapshot: { meta: expect.objectContaining({ title: 'Admission exceptionnelle au séjour' }), text: 'Texte A' } });
+    // A whole read checks them: the slot is damaged.
+    const whole = await store.read(ENTRY, KEY, 'current');
+    expect(whole.kind === 'damaged' && whole.problem).toBe('HTML does not match its recorded hash');
+  });
+
+  it('still finds a slot without its HTML file damaged, and a text that does not match its hash', async () => {
+    await store.write(ENTRY, KEY, 'current', snapshot('Texte A'));
+    await rm(file('current.html'));
+    const noHtml = await store.readText(ENTRY, KEY, 'current');
+    expect(noHtml.kind === 'damaged' && noHtml.problem).toBe('text or HTML file missing');
+
+    await store.write(ENTRY, KEY, 'baseline', snapshot('Revu'));
+    await writeFile(file('baseline.md'), 'edited behind the hash');
+    const edited = await store.readText(ENTRY, KEY, 'baseline');
+    expect(edited.kind === 'damaged' && edited.problem).toBe('text does not match its recorded hash');
+    expect(edited.kind === 'damaged' && edited.movedTo.map((path) => path.slice(path.lastIndexOf('/') + 1).replace(/\.damaged-.*/, ''))).toEqual(['baseline.json', 'baseline.md', 'baseline.html']);
+  });
+});
