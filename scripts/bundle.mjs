@@ -100,13 +100,16 @@ const GROUPS = [
     ],
   ],
 ];
+// zod's JSON Schema output: reachable from every schema, used only by full zod's schemas (the reports)
+// and the `schema` command. Left to rolldown, it goes with what uses it, not into a check's first chunk.
+const JSON_SCHEMA = /[\\/]zod[\\/]v4[\\/]core[\\/](?:json-schema|to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
 let groupOfModule;
 const groupOf = (id, ctx) => {
   if (!groupOfModule) {
     groupOfModule = new Map();
     for (const [name, roots] of GROUPS) {
       for (const module of staticClosure(roots.map((path) => resolve(path)), ctx)) {
-        if (module !== CLI_ROOT && !groupOfModule.has(module)) groupOfModule.set(module, name);
+        if (module !== CLI_ROOT && !JSON_SCHEMA.test(module) && !groupOfModule.has(module)) groupOfModule.set(module, name);
       }
     }
   }
