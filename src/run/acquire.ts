@@ -18,8 +18,9 @@ export interface AcquireDeps {
   browser: () => Fetcher;
   signal?: AbortSignal;
   /**
-   * Pages are read once this settles (every entry of the run has made its request): reading is
-   * the CPU's long work, and the requests still to leave would wait behind it.
+   * Settles once every entry of the run has made its request. Fetched pages and stored baselines
+   * are read after it (and so entries are judged after it): that is the CPU's long work, and the
+   * requests still to leave would wait behind it.
    */
   readAfter?: Promise<unknown>;
 }

@@ -67,10 +67,11 @@ async function reextract(source: Source, slot: Slot, deps: ObserveDeps): Promise
 export async function observeSource(source: Source, deps: ObserveDeps): Promise<SourceObservation> {
   const last = (await load(source, 'current', deps)).snapshot;
   const validators = last?.meta.fetchedWith === 'http' ? last.meta.validators : null;
-  // The request needs only the current slot's validators: the reviewed baseline is read while it is out.
+  // The request needs only the current slot's validators: the reviewed baseline is read while it is out,
+  // once the run's other requests have left.
   const [{ outcome, extraction }, { snapshot: baseline, damaged: baselineDamaged }] = await Promise.all([
     acquire(source, validators, deps, last),
-    load(source, 'baseline', deps),
+    Promise.resolve(deps.readAfter).then(() => load(source, 'baseline', deps)),
   ]);
   const failed = (reason: 'fetch-failed' | 'extraction-failed', detail: string): SourceObservation => ({
     kind: 'failed',

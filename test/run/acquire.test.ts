@@ -171,3 +171,26 @@ describe('reading waits for the run', () => {
     expect(report.sources[0]).toMatchObject({ fetchedWith: 'http', httpStatus: 200, pageUpdated: '2023-01-15' });
   });
 });
+
+describe('the reviewed baseline waits for the run', () => {
+  it('is read once every entry has made its request; the current snapshot before, for its validators', async () => {
+    const s = await scene('http');
+    await check(s);
+    let requested = () => {};
+    const readAfter = new Promise<void>((resolve) => (requested = resolve));
+    let fetched = () => {};
+    const answered = new Promise<void>((resolve) => (fetched = resolve));
+    const deps = s.deps({ readAfter });
+    const http = { fetch: async (request: Parameters<typeof deps.http.fetch>[0]) => deps.http.fetch(request).finally(fetched) };
+    const slotsRead: string[] = [];
+    const store = { ...deps.store, readText: (...args: Parameters<typeof deps.store.readText>) => (slotsRead.push(args[2]), deps.store.readText(...args)) };
+    const checking = checkEntry(s.entry, s.sources, { ...deps, http, store });
+    await answered;
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+    expect(slotsRead).toEqual(['current']);
+    requested();
+    const report = await checking;
+    expect(slotsRead).toEqual(['current', 'baseline']);
+    expect(report.status).toBe('ok');
+  });
+});
