@@ -294,8 +294,8 @@ export class StoreTransaction {
     const commitDir = join(this.root, COMMIT + this.id);
     // Before the commit point: every folder that will receive a file must take it, or nothing moves.
     const perFile = put.filter((rel) => !whole.has(topFolder(rel) ?? ''));
-    const targets = [...perFile, ...remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel)));
-    const folders = [...new Set(whole.size > 0 ? [this.root, ...targets] : targets)];
+    // (A folder moved whole goes into the root, which already took the staging folder.)
+    const folders = [...new Set([...perFile, ...remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel))))];
     try {
       await inParallel(folders, async (dir) => {
         await this.fs.mkdir(dir).catch((error: unknown) => Promise.reject(StoreWriteError.from(error, dir)));

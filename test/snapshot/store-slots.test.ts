@@ -315,6 +315,14 @@ describe('reading a slot without its HTML (readText)', () => {
     expect(whole.kind === 'damaged' && whole.problem).toBe('HTML does not match its recorded hash');
   });
 
+  it('finds a folder where the HTML should be, without reading anything in it', async () => {
+    await store.write(ENTRY, KEY, 'current', snapshot('Texte A'));
+    await rm(file('current.html'));
+    await mkdir(file('current.html'));
+    const read = await store.readText(ENTRY, KEY, 'current');
+    expect(read.kind === 'damaged' && read.problem).toBe('current.html is a folder, not a file');
+  });
+
   it('still finds a slot without its HTML file damaged, and a text that does not match its hash', async () => {
     await store.write(ENTRY, KEY, 'current', snapshot('Texte A'));
     await rm(file('current.html'));
