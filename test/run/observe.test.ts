@@ -274,6 +274,20 @@ describe('stored snapshots', () => {
     expect(report.sources[0]!.diffFromBaseline).toBeNull();
   });
 
+  it('one made by an older extractor whose HTML was edited behind its hash is moved aside, as any damaged one, not read again', async () => {
+    await check();
+    const meta = await metaOf('current');
+    await writeFile(slotFile('current', 'json'), JSON.stringify({ ...meta, extractorVersion: EXTRACTOR_VERSION - 1 }));
+    await writeFile(slotFile('current', 'html'), '<html><body><p>autre chose</p></body></html>');
+    const report = await check();
+    expect(report.status).toBe('ok');
+    expect(scene.warnings).toHaveLength(1);
+    expect(scene.warnings[0]).toMatch(/current snapshot was damaged \(HTML does not match its recorded hash\); moved aside to .*current\.html\.damaged-/);
+    expect(scene.logged.filter((line) => line.includes('re-extracted'))).toEqual([]);
+    // Tonight's page is the current snapshot again, read by this extractor.
+    expect(await metaOf('current')).toMatchObject({ extractorVersion: EXTRACTOR_VERSION, httpStatus: 200 });
+  });
+
   it('one made by an older extractor that cannot be read again is kept as it is', async () => {
     await check();
     const meta = await metaOf('baseline');
