@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { acquire } from '../../src/run/acquire.js';
 import { checkEntry, type EntryDeps } from '../../src/run/check-entry.js';
 import { dsfrPage, postalProcedure } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
@@ -146,21 +147,20 @@ describe('auto mode', () => {
 });
 
 /**
- * A check of `s` whose reading waits for `requested()` (the run's `readAfter`), with the store
- * `store` makes of the scene's; `answered` settles once its page is in and every callback of it has run.
+ * The scene's deps with a `readAfter` that settles on `requested()`; `answered` settles once the
+ * page is in and every callback of it has run.
  */
-function gatedCheck(s: RunScene, store: (deps: EntryDeps) => EntryDeps['store']) {
+function gated(s: RunScene) {
   let requested = () => {};
   const readAfter = new Promise<void>((resolve) => (requested = resolve));
   let fetched = () => {};
   const fetchedOnce = new Promise<void>((resolve) => (fetched = resolve));
   const deps = s.deps({ readAfter });
   const http = { fetch: async (request: Parameters<typeof deps.http.fetch>[0]) => deps.http.fetch(request).finally(fetched) };
-  const checking = checkEntry(s.entry, s.sources, { ...deps, http, store: store(deps) });
   const answered = fetchedOnce.then(async () => {
     for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setImmediate(resolve));
   });
-  return { checking, answered, requested: () => requested() };
+  return { deps: { ...deps, http }, answered, requested: () => requested() };
 }
 
 describe('reading waits for the run', () => {
@@ -169,16 +169,15 @@ describe('reading waits for the run', () => {
     // A first check loads the reading code, so that only the gate can hold the second one back.
     await check(s);
     site.set(MAIN, { body: dsfrPage({ updated: '15/01/2023', body: postalProcedure() }) });
-    // The page is stored right after it is read.
+    const run = gated(s);
     let read = false;
-    const run = gatedCheck(s, (deps) => ({ ...deps.store, write: (...args: Parameters<typeof deps.store.write>) => ((read = true), deps.store.write(...args)) }));
+    const reading = acquire(s.sources[0]!, null, run.deps, null).then((acquired) => ((read = true), acquired));
     await run.answered;
     expect(read).toBe(false);
     run.requested();
-    const report = await run.checking;
-    expect(read).toBe(true);
-    expect(report.status).toBe('ok');
-    expect(report.sources[0]).toMatchObject({ fetchedWith: 'http', httpStatus: 200, pageUpdated: '2023-01-15' });
+    const { outcome, extraction } = await reading;
+    expect(outcome).toMatchObject({ kind: 'fetched', status: 200 });
+    expect(extraction).toMatchObject({ kind: 'extracted', pageUpdated: '2023-01-15' });
   });
 });
 
@@ -186,12 +185,14 @@ describe('the reviewed baseline waits for the run', () => {
   it('is read once every entry has made its request; the current snapshot before, for its validators', async () => {
     const s = await scene('http');
     await check(s);
+    const run = gated(s);
     const slotsRead: string[] = [];
-    const run = gatedCheck(s, (deps) => ({ ...deps.store, readText: (...args: Parameters<typeof deps.store.readText>) => (slotsRead.push(args[2]), deps.store.readText(...args)) }));
+    const store: EntryDeps['store'] = { ...run.deps.store, readText: (...args) => (slotsRead.push(args[2]), run.deps.store.readText(...args)) };
+    const checking = checkEntry(s.entry, s.sources, { ...run.deps, store });
     await run.answered;
     expect(slotsRead).toEqual(['current']);
     run.requested();
-    const report = await run.checking;
+    const report = await checking;
     expect(slotsRead).toEqual(['current', 'baseline']);
     expect(report.status).toBe('ok');
   });
