@@ -71,6 +71,9 @@ function topFolder(rel: string): string | null {
   return at > 0 ? rel.slice(0, at) : null;
 }
 
+/** Whether `rel` is in none of the top `folders` (those moved whole). */
+const outside = (folders: Set<string>, rel: string): boolean => !folders.has(topFolder(rel) ?? '');
+
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
     () => true,
@@ -99,7 +102,7 @@ async function applyCommit(root: string, commitDir: string, fs: StoreFs): Promis
   await inParallel(manifest.folders ?? [], async (folder) => {
     if (await moveFolder(join(commitDir, 'files', folder), join(root, folder), fs)) whole.add(folder);
   });
-  const put = whole.size === 0 ? manifest.put : manifest.put.filter((rel) => !whole.has(topFolder(rel) ?? ''));
+  const put = manifest.put.filter((rel) => outside(whole, rel));
   // Folders first, then every file at once: the journal, not the order, is what makes this safe to cut.
   const folders = [...new Set(put.map((rel) => dirname(join(root, rel))))];
   await inParallel(folders, (dir) => fs.mkdir(dir));
@@ -289,11 +292,11 @@ export class StoreTransaction {
     const put = [...this.ops].filter(([, op]) => op === 'put').map(([rel]) => rel).sort(byMetaLast);
     const whole = await this.newFolders(put);
     // A folder new to the store has nothing to remove (a page without a screenshot removes one, in case).
-    const remove = [...this.ops].filter(([rel, op]) => op === 'remove' && !whole.has(topFolder(rel) ?? '')).map(([rel]) => rel);
+    const remove = [...this.ops].filter(([rel, op]) => op === 'remove' && outside(whole, rel)).map(([rel]) => rel);
     const manifest: Manifest = { moves: this.moves, put, remove, ...(whole.size > 0 ? { folders: [...whole].sort() } : {}) };
     const commitDir = join(this.root, COMMIT + this.id);
     // Before the commit point: every folder that will receive a file must take it, or nothing moves.
-    const perFile = put.filter((rel) => !whole.has(topFolder(rel) ?? ''));
+    const perFile = put.filter((rel) => outside(whole, rel));
     // (A folder moved whole goes into the root, which already took the staging folder.)
     const folders = [...new Set([...perFile, ...remove, ...manifest.moves.flat()].map((rel) => dirname(join(this.root, rel))))];
     try {
