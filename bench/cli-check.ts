@@ -137,10 +137,12 @@ export async function run(): Promise<BenchResult[]> {
         { name: `first run (${setting})`, value: wall(aes.first), unit: 'ms', note: `median of ${FIRST_RUNS}; urlwatch not installed, no peer` },
       );
     }
-    const firstRequest = median(aes.again.map((m) => m.stats.firstAt - m.run.spawnedAt));
+    // From the process's start; from the bench's spawn() call too, which adds the bench's own fork.
+    const firstRequest = median(aes.again.map((m) => m.stats.firstAt - m.run.startedAt));
+    const fromSpawnCall = median(aes.again.map((m) => m.stats.firstAt - m.run.spawnedAt));
     results.push(
       { name: 'rerun peak RSS', value: peak(aes.again), unit: 'MB' },
-      { name: 'first request after process start (rerun)', value: firstRequest, unit: 'ms', target: '< 150 ms', met: firstRequest < 150, note: `median of ${RERUNS}` },
+      { name: 'first request after process start (rerun)', value: firstRequest, unit: 'ms', target: '< 150 ms', met: firstRequest < 150, note: `median of ${RERUNS}; ${fromSpawnCall.toFixed(0)} ms from the bench's spawn() call` },
     );
 
     const scale: { count: number; first: Measured[]; again: Measured[] }[] = [];

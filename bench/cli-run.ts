@@ -17,8 +17,13 @@ export interface ProcessRun {
   cpuMs: number | null;
   /** Peak resident set size; null without GNU time. */
   peakMb: number | null;
-  /** Epoch ms at spawn, to time the first request against. */
+  /** Epoch ms when spawn() was called. */
   spawnedAt: number;
+  /**
+   * Epoch ms when the process had started (the child's `spawn` event: forked and executed), to time
+   * the first request against. The bench's own fork before it is not the process's start-up.
+   */
+  startedAt: number;
   exitCode: number | null;
   stderr: string;
 }
@@ -32,14 +37,16 @@ export async function timeProcess(command: string, args: string[], cwd: string, 
   const [file, argv] = measure ? [GNU_TIME, ['-f', '%U %S %M', '-o', usage, command, ...args]] : [command, args];
   const spawnedAt = now();
   const child = spawn(file, argv, { cwd, env: measuredEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
+  let startedAt = spawnedAt;
+  child.once('spawn', () => (startedAt = now()));
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const wallMs = now() - spawnedAt;
-  if (!measure) return { wallMs, cpuMs: null, peakMb: null, spawnedAt, exitCode, stderr };
+  if (!measure) return { wallMs, cpuMs: null, peakMb: null, spawnedAt, startedAt, exitCode, stderr };
   const [user = 0, system = 0, rssKb = 0] = (await readFile(usage, 'utf8')).trim().split('\n').pop()!.split(' ').map(Number);
   await rm(join(usage, '..'), { recursive: true, force: true });
-  return { wallMs, cpuMs: (user + system) * 1000, peakMb: rssKb / 1024, spawnedAt, exitCode, stderr };
+  return { wallMs, cpuMs: (user + system) * 1000, peakMb: rssKb / 1024, spawnedAt, startedAt, exitCode, stderr };
 }
 
 /** `count` entries spread round-robin over `hosts` origins, written as guides of at most 100 sections (one per département code). */

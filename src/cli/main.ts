@@ -63,7 +63,18 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  // Node builds a stream the first time process.stdout or stderr is read: a check writes to them
+  // only once its requests are out.
+  const io: CliIO = {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    cwd: process.cwd(),
+    env: process.env,
+  };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

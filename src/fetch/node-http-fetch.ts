@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 /** The part of a fetch `Response` the exchange reads; the global `fetch` fits it too. */
 export interface FetchResponse {
@@ -29,10 +28,12 @@ const tls = () => (https ??= process.getBuiltinModule('node:https'));
 // Keep-alive: a host's next page reuses the connection. Idle sockets do not hold the process open.
 const httpAgent = new http.Agent({ keepAlive: true });
 let httpsAgent: import('node:https').Agent | undefined;
+// node:zlib loads with the first compressed body: a night of 304s has none.
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 function decoded(response: IncomingMessage): Readable {
   const encoding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
-  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : null;
+  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? zlib().createGunzip() : encoding === 'deflate' ? zlib().createInflate() : encoding === 'br' ? zlib().createBrotliDecompress() : null;
   if (!decoder) return response;
   response.on('error', (error) => decoder.destroy(error));
   return response.pipe(decoder);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
+// Made on first use too: createRequire loads node:module's loader helpers.
+let require: NodeJS.Require | undefined;
 
 /**
  * A package loaded on first use, through its CommonJS build, for a synchronous
@@ -9,5 +10,5 @@ const require = createRequire(import.meta.url);
  */
 export function lazyRequire<T>(id: string): () => T {
   let loaded: T | undefined;
-  return () => (loaded ??= require(id) as T);
+  return () => (loaded ??= (require ??= createRequire(import.meta.url))(id) as T);
 }

@@ -39,6 +39,8 @@ interface SpawnedRun {
   heavy: string[];
   /** Files loaded from node_modules (the bundled CLI loads its packages from its own chunks). */
   fromNodeModules: string[];
+  /** Node's own public modules loaded, e.g. `node:zlib`. */
+  builtins: string[];
 }
 
 async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
@@ -53,7 +55,8 @@ async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
   const heavy = [...new Set(packages.filter((name) => HEAVY_PACKAGES.includes(name)))].sort();
   const report = RunReport.parse(JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8')));
   const fromNodeModules = [...new Set(loaded.filter((url) => url.includes('/node_modules/')))];
-  return { code, stderr, report, heavy, fromNodeModules };
+  const builtins = loaded.filter((line) => line.startsWith('node:'));
+  return { code, stderr, report, heavy, fromNodeModules, builtins };
 }
 
 /** Every snapshot file with its modification time and content, to prove a night wrote none. */
@@ -97,6 +100,10 @@ describe('a quiet night (built CLI in its own process)', () => {
     expect(night.code).toBe(0);
     expect(night.heavy).toEqual([]);
     expect(night.fromNodeModules).toEqual([]);
+    // No body to decompress, no subprocess: node:zlib and node:child_process (commander's) stay unloaded.
+    expect(night.builtins).toContain('node:http');
+    expect(night.builtins).not.toContain('node:zlib');
+    expect(night.builtins).not.toContain('node:child_process');
     expect(night.report.entries[0]?.sources[0]).toMatchObject({ httpStatus: 304 });
     expect(night.report.entries.map((e) => [e.id, e.status, e.reasons])).toEqual(first.report.entries.map((e) => [e.id, e.status, e.reasons]));
     expect(night.report.entries[0]?.sources[0]?.currentText).toBe(first.report.entries[0]?.sources[0]?.currentText);

@@ -1,6 +1,7 @@
 // Preload (`node --import`) for a spawned aes-watch: every module an ES import or import() resolves,
 // and every CommonJS file require() loads, is appended to the file named by $AES_WATCH_IMPORT_LOG,
-// so a test can see what a run loaded.
+// so a test can see what a run loaded. At exit, Node's own modules it loaded follow, one
+// `node:<name>` line each (public modules only, from process.moduleLoadList).
 import { appendFileSync } from 'node:fs';
 import Module, { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -15,3 +16,9 @@ Module._resolveFilename = function (request, parent, ...rest) {
   if (log && filename.startsWith('/')) appendFileSync(log, `${pathToFileURL(filename).href} ${parent?.filename ?? ''}\n`);
   return filename;
 };
+
+process.on('exit', () => {
+  if (!log) return;
+  const builtins = process.moduleLoadList.flatMap((item) => /^NativeModule ((?!internal\/)\S+)$/.exec(item)?.[1] ?? []);
+  appendFileSync(log, builtins.map((name) => `node:${name}\n`).join(''));
+});

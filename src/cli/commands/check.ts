@@ -31,8 +31,12 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
     .option('--wait', 'wait for another run to finish instead of exiting')
     .option('--lang <lang>', 'language of the HTML/Markdown reports and issue bodies: fr (default) or en', oneOf(LANGS))
     .action(async (flags: CheckFlags) => {
-      const { checkRequestFromConfig } = await import('../../run/request.js');
-      const { runCheck } = await import('../../run/check.js');
+      // Loaded side by side: each import is a trip through the module loader.
+      const [{ checkRequestFromConfig }, { runCheck }, { interruptible, exitCodeFor }] = await Promise.all([
+        import('../../run/request.js'),
+        import('../../run/check.js'),
+        import('../interrupt.js'),
+      ]);
       const request = await checkRequestFromConfig(
         io.cwd,
         {
@@ -51,7 +55,6 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
         },
         flags.config,
       );
-      const { interruptible, exitCodeFor } = await import('../interrupt.js');
       const { value: result, interrupted } = await interruptible((signal) => runCheck(request, io, signal), io.stderr);
       setExit(interrupted ? exitCodeFor(interrupted) : result.exitCode);
     });
