@@ -19,22 +19,31 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-function builtinsLoadedBy(args: string[]): Promise<string[]> {
+/** What `aes-watch <args>` loaded: module URLs, then `node:<name>` for Node's own modules. */
+function loadedBy(args: string[]): Promise<string[]> {
   const log = join(dir, 'imports.log');
   return new Promise((done, fail) => {
     execFile(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, AES_WATCH_IMPORT_LOG: log } }, async (error) => {
       if (error) return fail(error);
-      const lines = (await readFile(log, 'utf8')).split('\n');
-      done(lines.filter((line) => line.startsWith('node:')));
+      done((await readFile(log, 'utf8')).split('\n').map((line) => line.split(' ')[0] ?? ''));
     });
   });
 }
+const builtinsLoadedBy = async (args: string[]) => (await loadedBy(args)).filter((line) => line.startsWith('node:'));
 
 describe('the CLI at start-up', () => {
   it('--help loads neither a subprocess module nor the network or compression ones', async () => {
     const builtins = await builtinsLoadedBy(['--help']);
     expect(builtins).toContain('node:fs'); // the recorder sees Node's modules
     for (const unused of ['node:child_process', 'node:http', 'node:zlib', 'node:crypto']) expect(builtins).not.toContain(unused);
+  });
+
+  it('reading a guide loads neither the judging nor the report code (a first run reads its guide before its first request)', async () => {
+    const guide = resolve(import.meta.dirname, '../../data/guides/normandie.txt');
+    const chunks = (await loadedBy(['guide', guide])).flatMap((url) => /\/dist\/bundle\/([a-z-]+)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
+    expect(chunks).toContain('parse'); // the recorder sees the bundle's chunks
+    // scripts/bundle.mjs names the chunk that judges and reports `check-answers`.
+    expect(chunks).not.toContain('check-answers');
   });
 
   it('the built files take Node built-ins without ES imports', async () => {
