@@ -15,7 +15,7 @@
 // for rare paths stay in node_modules.
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { rolldown } from 'rolldown';
 
 const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'css-select', 'turndown', 'write-file-atomic']);
@@ -100,6 +100,31 @@ const lazyChildProcess = {
   },
 };
 
+// The program a user starts is CommonJS, which takes the commands' chunk (an ES module) with
+// require(): `--help` then never starts Node's ES module loader, 7 ms of its 100 ms budget. Where
+// Node cannot require an ES module (22.0-22.11), or warns when it does (22.12), it uses import().
+// Its folder gets a package.json that says CommonJS. The entry must have one import, of that
+// chunk, and no other ES syntax: anything else fails the build.
+const ENTRY = 'src/cli/main.js';
+const REQUIRE_WORKS = "process.features.require_module === true && !process.versions.node.startsWith('22.12.')";
+const entryAsCommonJs = {
+  name: 'entry-as-commonjs',
+  renderChunk(code, chunk) {
+    if (chunk.fileName !== ENTRY) return null;
+    // rolldown marks an entry without exports as a module with an empty export.
+    const body = code.replace(/^export \{\s*\};$/m, '');
+    const single = /^import \{ (.+?) \} from ("\.\.\/\.\.\/bundle\/[^"]+");$/m.exec(body);
+    const rest = single ? body.replace(single[0], '') : body;
+    const left = /^(?:import|export)\b|\bimport\.meta\b|\bimport\(/m.exec(rest);
+    if (!single || left || !body.startsWith('#!')) throw new Error(`bundle: ${ENTRY} cannot run as CommonJS (${left ? `it has "${left[0]}"` : 'no import of the commands chunk'})`);
+    // The body becomes a function of the chunk's exports (rolldown prints the result again, source map included).
+    const names = single[1].split(', ').map((spec) => spec.replace(' as ', ': ')).join(', ');
+    const [shebang, ...lines] = rest.trim().split('\n');
+    const out = `${shebang}\nconst commands = ${single[2]};\nconst main = ({ ${names} }) => {\n${lines.join('\n')}\n};\nif (${REQUIRE_WORKS}) main(require(commands));\nelse import(commands).then(main);\n`;
+    return { code: out, map: null };
+  },
+};
+
 /** CommonJS packages inside the bundle (write-file-atomic) read __filename; defined on the first code line, so source-map lines stay right. */
 const cjsFilename = {
   name: 'cjs-filename',
@@ -174,7 +199,7 @@ const bundle = await rolldown({
   platform: 'node',
   external: isExternal,
   transform: { target: 'node20.19', define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) } },
-  plugins: [...unused, lazyChildProcess, cjsFilename, builtinsWithoutFacades],
+  plugins: [...unused, lazyChildProcess, cjsFilename, builtinsWithoutFacades, entryAsCommonJs],
   logLevel: 'warn',
   onLog(level, log, handle) {
     // The reporter registry loads the notifiers as plugins, by dynamic import (test/shared/imports.test.ts);
@@ -199,7 +224,8 @@ const { output } = await bundle.write({
   },
 });
 await bundle.close();
-chmodSync('dist/src/cli/main.js', 0o755);
+chmodSync(join('dist', ENTRY), 0o755);
+writeFileSync(join('dist', dirname(ENTRY), 'package.json'), '{ "type": "commonjs" }\n');
 
 const chunks = output.filter((file) => file.type === 'chunk');
 

@@ -1,87 +1,29 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Command, CommanderError } from 'commander';
 import { EXIT } from '../shared/exit-codes.js';
-import { UsageError, writeLine, type CliIO } from '../shared/io.js';
-import { registerAccept } from './commands/accept.js';
-import { registerCheck } from './commands/check.js';
-import { registerDiscover } from './commands/discover.js';
-import { registerPropose } from './commands/propose.js';
-import { registerGuide } from './commands/guide.js';
-import { registerReport } from './commands/report.js';
-import { registerSchedule } from './commands/schedule.js';
-import { registerSchema } from './commands/schema.js';
+import { writeLine, type CliIO } from '../shared/io.js';
+import { runCli } from './run-cli.js';
 
-import { VERSION } from '../shared/version.js';
+// The program a user starts. Built as CommonJS (scripts/bundle.mjs): `--help` then never starts
+// Node's ES module loader. The commands live in run-cli.ts, which tests import.
 
-/** Commands register here; their heavy modules load only when they run, so `--help` stays fast. */
-const COMMANDS: ((program: Command, io: CliIO, setExit: (code: number) => void) => void)[] = [
-  registerCheck,
-  registerGuide,
-  registerAccept,
-  registerReport,
-  registerSchema,
-  registerSchedule,
-  registerDiscover,
-  registerPropose,
-];
-
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  let exitCode: number = EXIT.ok;
-  const program = new Command('aes-watch')
-    .description('Checks that the prefecture pages a GISTI AES guide cites still say what the guide says.')
-    .version(VERSION)
-    .exitOverride()
-    .showHelpAfterError('(run npx aes-watch --help for usage)')
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    });
-  for (const register of COMMANDS) register(program, io, (code) => (exitCode = code));
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-    return exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof UsageError) {
-      writeLine(io.stderr, `aes-watch: ${error.message}`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
-}
-
-function isMain(): boolean {
-  try {
-    return realpathSync(process.argv[1] ?? '') === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isMain()) {
-  // Node builds a stream the first time process.stdout or stderr is read: a check writes to them
-  // only once its requests are out.
-  const io: CliIO = {
-    get stdout() {
-      return process.stdout;
-    },
-    get stderr() {
-      return process.stderr;
-    },
-    cwd: process.cwd(),
-    env: process.env,
-  };
-  runCli(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      writeLine(process.stderr, `aes-watch: internal error: ${error instanceof Error ? error.stack : String(error)}`);
-      process.exitCode = EXIT.internal;
-    },
-  );
-}
+// Node builds a stream the first time process.stdout or stderr is read: a check writes to them
+// only once its requests are out.
+const io: CliIO = {
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
+  cwd: process.cwd(),
+  env: process.env,
+};
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    writeLine(process.stderr, `aes-watch: internal error: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = EXIT.internal;
+  },
+);

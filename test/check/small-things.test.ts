@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import { RunReport } from '../../src/report/schema.js';
 import { dsfrPage, postalGuideText, postalProcedure } from '../support/prefecture.js';
 import { calvados, useCalvadosScene } from './fixture-run.js';

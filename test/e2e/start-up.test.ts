@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 const DIST = resolve(import.meta.dirname, '../../dist');
 const BIN = join(DIST, 'src/cli/main.js');
 const RECORDER = resolve(import.meta.dirname, '../support/record-imports.mjs');
+const BUILTIN_RECORDER = resolve(import.meta.dirname, '../support/record-builtins.cjs');
 
 let dir: string;
 beforeEach(async () => {
@@ -29,6 +30,16 @@ function loadedBy(args: string[]): Promise<string[]> {
     });
   });
 }
+/** Node's own modules, internal ones included, that `node <flags> aes-watch <args>` loaded; and its output. */
+function nodeModulesLoadedBy(flags: string[], args: string[]): Promise<{ modules: string[]; stdout: string }> {
+  const log = join(dir, 'builtins.log');
+  return new Promise((done, fail) => {
+    execFile(process.execPath, [...flags, '--require', BUILTIN_RECORDER, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, AES_WATCH_BUILTIN_LOG: log } }, async (error, stdout) => {
+      if (error) return fail(error);
+      done({ modules: (await readFile(log, 'utf8')).split('\n'), stdout });
+    });
+  });
+}
 const builtinsLoadedBy = async (args: string[]) => (await loadedBy(args)).filter((line) => line.startsWith('node:'));
 
 describe('the CLI at start-up', () => {
@@ -36,6 +47,22 @@ describe('the CLI at start-up', () => {
     const builtins = await builtinsLoadedBy(['--help']);
     expect(builtins).toContain('node:fs'); // the recorder sees Node's modules
     for (const unused of ['node:child_process', 'node:http', 'node:zlib', 'node:crypto']) expect(builtins).not.toContain(unused);
+  });
+
+  // The ES module loader reads modules with fs/promises; require() reads them synchronously.
+  const ES_LOADER_READS = 'NativeModule internal/fs/promises';
+
+  it('--help takes the commands without starting the ES module loader', async () => {
+    const { modules, stdout } = await nodeModulesLoadedBy([], ['--help']);
+    expect(stdout).toMatch(/^Usage: aes-watch /);
+    expect(modules).toContain('NativeModule internal/modules/cjs/loader'); // the recorder sees Node's internals
+    expect(modules).not.toContain(ES_LOADER_READS);
+  });
+
+  it('--help still works where Node cannot require an ES module (it imports the commands instead)', async () => {
+    const { modules, stdout } = await nodeModulesLoadedBy(['--no-experimental-require-module'], ['--help']);
+    expect(stdout).toMatch(/^Usage: aes-watch /);
+    expect(modules).toContain(ES_LOADER_READS);
   });
 
   it('reading a guide loads neither the judging nor the report code (a first run reads its guide before its first request)', async () => {

@@ -26,13 +26,10 @@ let ws: Workspace;
 let run: { code: number | null; report: RunReport; peakRssMb: number; stderr: string };
 const entryFor = (name: string): EntryReport => run.report.entries[CASES.findIndex((c) => c.name === name)]!;
 
-/** The CLI as a user runs it, plus one line with the process's peak RSS at exit. */
+/** The CLI as a user runs it, plus one line with the process's peak RSS at exit (printed by a preload). */
 function cliWithPeakRss(argv: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const script = `const { runCli } = await import(${JSON.stringify(MAIN)});
-const code = await runCli(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
-process.stderr.write('PEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n');
-process.exitCode = code;`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, ...argv], { cwd, env: { ...process.env, AES_WATCH_LOG: 'error', CI: '1' } });
+  const peakAtExit = `process.on('exit', () => process.stderr.write('PEAK_RSS_KB ' + process.resourceUsage().maxRSS + '\\n'));`;
+  const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(peakAtExit)}`, MAIN, ...argv], { cwd, env: { ...process.env, AES_WATCH_LOG: 'error', CI: '1' } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

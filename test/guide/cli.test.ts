@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import type { CliIO } from '../../src/shared/io.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

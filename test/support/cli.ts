@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { runCli } from '../../src/cli/main.js';
+import { runCli } from '../../src/cli/run-cli.js';
 
 export interface CliRun {
   code: number;
