@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import * as z from 'zod/mini';
 import '../shared/zod-english.js';
 import { sha256 } from '../shared/hash.js';
@@ -66,8 +66,9 @@ export const documentsDir = (entryId: string, sourceKey: string) => join(entryId
 
 /** The keys of the documents stored (or staged) for one page source. */
 export function documentKeysIn(tx: StoreTransaction, dir: string): Promise<string[]> {
-  // Most pages link no document: a stat that cannot throw is the cheap way to learn there is no folder.
-  const stored = statSync(join(tx.root, dir), { throwIfNoEntry: false })?.isDirectory() ?? false;
+  // Most pages link no document: a stat that cannot throw is the cheap way to learn there is no folder,
+  // and an entry the store does not hold yet (a first run) has none.
+  const stored = tx.holdsFolder(dir.split(sep)[0]!) && (statSync(join(tx.root, dir), { throwIfNoEntry: false })?.isDirectory() ?? false);
   return stored || tx.hasStagedBelow(dir) ? tx.folders(dir) : Promise.resolve([]);
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import callbackFs, { constants, existsSync } from 'node:fs';
+import callbackFs, { constants, existsSync, readdirSync, type Dirent } from 'node:fs';
 import { access, readFile, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { StoreWriteError } from '../shared/disk-error.js';
@@ -187,6 +187,10 @@ export class StoreTransaction {
   private readonly made = new Map<string, Promise<void>>();
   /** Files staged, then removed or moved aside: still in staging, where they must not land from. */
   private readonly dropped = new Set<string>();
+  /** How many staged files each folder holds, at any depth: asked once per page source. */
+  private readonly stagedIn = new Map<string, number>();
+  /** The store's top folders when this transaction first asked (nothing lands there before the commit). */
+  private topFolders: Set<string> | null = null;
 
   constructor(
     /** The store's folder; every `rel` below is relative to it. */
@@ -225,9 +229,33 @@ export class StoreTransaction {
 
   /** Whether this transaction wrote a file somewhere below folder `relDir`. */
   hasStagedBelow(relDir: string): boolean {
-    const prefix = relDir + sep;
-    for (const [rel, op] of this.ops) if (op === 'put' && rel.startsWith(prefix)) return true;
-    return false;
+    return (this.stagedIn.get(relDir) ?? 0) > 0;
+  }
+
+  /**
+   * Whether the store has a folder `name` at its top (an entry's), as it was before this transaction:
+   * one listing for a whole run, where a first run would otherwise fail a lookup per page source.
+   */
+  holdsFolder(name: string): boolean {
+    if (!this.topFolders) {
+      let items: Dirent[] = [];
+      try {
+        items = readdirSync(this.root, { withFileTypes: true });
+      } catch {
+        // No store yet: it holds nothing.
+      }
+      this.topFolders = new Set(items.filter((item) => item.isDirectory()).map((item) => item.name));
+    }
+    return this.topFolders.has(name);
+  }
+
+  /** Sets what this transaction does to `rel` (null: nothing), keeping the count of staged files per folder. */
+  private setOp(rel: string, op: 'put' | 'remove' | null): void {
+    const wasPut = this.ops.get(rel) === 'put';
+    if (op === null) this.ops.delete(rel);
+    else this.ops.set(rel, op);
+    if (wasPut === (op === 'put')) return;
+    for (let dir = dirname(rel); dir !== '.' && dir !== sep; dir = dirname(dir)) this.stagedIn.set(dir, (this.stagedIn.get(dir) ?? 0) + (wasPut ? -1 : 1));
   }
 
   /** The subfolders of `relDir`, stored or staged. */
@@ -272,12 +300,12 @@ export class StoreTransaction {
     } catch (error) {
       throw this.fail(error, join(this.root, rel));
     }
-    this.ops.set(rel, 'put');
+    this.setOp(rel, 'put');
   }
 
   remove(rel: string): void {
     if (this.ops.get(rel) === 'put') this.dropped.add(rel);
-    this.ops.set(rel, 'remove');
+    this.setOp(rel, 'remove');
   }
 
   /** Whether a file moved aside in this transaction goes to `rel`. */
@@ -300,7 +328,7 @@ export class StoreTransaction {
   moveAside(rel: string, to: string): void {
     this.moves.push([rel, to]);
     if (this.ops.get(rel) === 'put') {
-      this.ops.delete(rel);
+      this.setOp(rel, null);
       this.dropped.add(rel);
     }
   }
@@ -347,6 +375,8 @@ export class StoreTransaction {
       throw this.fail(error, this.root);
     });
     this.ops.clear();
+    this.stagedIn.clear();
+    this.topFolders = null;
     this.moves.length = 0;
     this.staged = false;
     this.made.clear();

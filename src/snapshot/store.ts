@@ -130,8 +130,9 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
   function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot): Promise<SnapshotRead>;
   function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot, textOnly: true): Promise<SnapshotTextRead>;
   async function readSlot(tx: StoreTransaction, entryId: string, key: string, slot: Slot, textOnly = false): Promise<SnapshotRead | SnapshotTextRead> {
-    // One listing of the folder, then only the files that are there are opened.
-    const listed = await listing(join(root, entryId, key));
+    // One listing of the folder, then only the files that are there are opened. In a run, an entry
+    // the store does not hold yet (all of them, on a first run) has nothing to list.
+    const listed = options.transaction && !tx.holdsFolder(entryId) ? new Map<string, boolean>() : await listing(join(root, entryId, key));
     const pathOf = (ext: Ext) => {
       const path = rel(entryId, key, slot, ext);
       return tx.isStaged(path) || listed.has(`${slot}.${ext}`) ? tx.path(path) : null;

@@ -77,6 +77,31 @@ describe('a transaction lists subfolders, stored or staged', () => {
   });
 });
 
+describe('a transaction knows where it staged files and which entry folders the store held', () => {
+  it('counts staged files at every depth: a removed or moved-aside file no longer counts, a file staged twice counts once', async () => {
+    const page = join('14-calvados', 'host', 'current.md');
+    expect(tx.hasStagedBelow('14-calvados')).toBe(false);
+    await tx.put(page, 'a');
+    await tx.put(page, 'b');
+    expect([tx.hasStagedBelow('14-calvados'), tx.hasStagedBelow(join('14-calvados', 'host')), tx.hasStagedBelow('14')]).toEqual([true, true, false]);
+    tx.remove(page);
+    expect(tx.hasStagedBelow('14-calvados')).toBe(false);
+    await tx.put(page, 'c');
+    await tx.put(join('14-calvados', 'other', 'current.md'), 'd');
+    tx.moveAside(page, `${page}.damaged-1`);
+    expect([tx.hasStagedBelow(join('14-calvados', 'host')), tx.hasStagedBelow('14-calvados')]).toEqual([false, true]);
+  });
+
+  it("holds a top folder only if it was on disk before the transaction (a file is not a folder); a store not made yet holds none", async () => {
+    await mkdir(join(root, '50-manche'));
+    await tx.put(join('14-calvados', 'host', 'current.md'), 'staged, not stored');
+    expect(['doc', '50-manche', 'x.json', '14-calvados', 'doc/sub'].map((name) => tx.holdsFolder(name))).toEqual([true, true, false, false, false]);
+    await mkdir(join(root, '61-orne'));
+    expect(tx.holdsFolder('61-orne')).toBe(false); // listed once: nothing lands in the store before the commit
+    expect(new StoreTransaction(join(root, 'not-made')).holdsFolder('doc')).toBe(false);
+  });
+});
+
 describe('what a commit leaves on disk', () => {
   it('a folder its removals empty goes too; a folder with a file left stays', async () => {
     await mkdir(join(root, 'e'));
