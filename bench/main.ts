@@ -13,7 +13,7 @@ const suites: [string, () => Promise<{ run(): Promise<BenchResult[]> }>][] = [
 ];
 
 const only = process.argv.slice(2);
-// Start-up and CPU differ between Node releases (Node 24 starts in half the time of Node 20 here): say which one ran.
+// Start-up and CPU differ between Node releases and from one window of a shared VM to the next: say which Node ran.
 process.stdout.write(`aes-watch bench: Node ${process.version}, ${availableParallelism()} CPUs\n`);
 let missed = 0;
 for (const [name, load] of suites) {

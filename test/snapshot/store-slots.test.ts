@@ -294,6 +294,14 @@ describe('in a run\'s transaction', () => {
     expect(after.kind === 'found' && after.snapshot.text).toBe('Texte du soir');
   });
 
+  it('reads what the store held before the run, and finds nothing for an entry it does not hold', async () => {
+    await store.write(ENTRY, KEY, 'current', snapshot('Texte de la veille'));
+    const inRun = createFileSnapshotStore(root, () => new Date(), { transaction: new StoreTransaction(root) });
+    const text = await inRun.readText(ENTRY, KEY, 'current');
+    expect(text.kind === 'found' && text.snapshot.text).toBe('Texte de la veille');
+    expect(await inRun.readText('50-manche', KEY, 'current')).toEqual({ kind: 'missing' });
+  });
+
   it('leaves the store as it was when a write fails', async () => {
     await store.write(ENTRY, KEY, 'current', snapshot('Avant'));
     const failing = createFileSnapshotStore(root, () => new Date(), {

@@ -94,8 +94,9 @@ describe('a transaction knows where it staged files and which entry folders the 
 
   it("holds a top folder only if it was on disk before the transaction (a file is not a folder); a store not made yet holds none", async () => {
     await mkdir(join(root, '50-manche'));
+    await writeFile(join(root, 'guides.json'), 'a file at the top');
     await tx.put(join('14-calvados', 'host', 'current.md'), 'staged, not stored');
-    expect(['doc', '50-manche', 'x.json', '14-calvados', 'doc/sub'].map((name) => tx.holdsFolder(name))).toEqual([true, true, false, false, false]);
+    expect(['doc', '50-manche', 'guides.json', '14-calvados', 'doc/sub'].map((name) => tx.holdsFolder(name))).toEqual([true, true, false, false, false]);
     await mkdir(join(root, '61-orne'));
     expect(tx.holdsFolder('61-orne')).toBe(false); // listed once: nothing lands in the store before the commit
     expect(new StoreTransaction(join(root, 'not-made')).holdsFolder('doc')).toBe(false);
