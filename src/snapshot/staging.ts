@@ -22,11 +22,6 @@ export interface StoreFs {
   mkdir(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
-  /**
-   * Puts `files`, all below `folder`, on disk before the commit point, so that a power cut
-   * cannot commit empty files.
-   */
-  flush(folder: string, files: string[]): Promise<void>;
 }
 
 /** A callback-style fs call as a promise. */
@@ -41,6 +36,8 @@ export const nodeStoreFs: StoreFs = {
     const fd = await call<number>((done) => callbackFs.open(path, 'w', done));
     try {
       for (let at = 0; at < bytes.length; ) at += await call<number>((done) => callbackFs.write(fd, bytes, at, bytes.length - at, null, done));
+      // fsync before the commit point, so a power cut cannot commit empty files.
+      await call<void>((done) => callbackFs.fdatasync(fd, done));
     } finally {
       await call<void>((done) => callbackFs.close(fd, done));
     }
@@ -48,28 +45,7 @@ export const nodeStoreFs: StoreFs = {
   mkdir: (path) => call<string | undefined>((done) => callbackFs.mkdir(path, { recursive: true }, done)).then(() => undefined),
   rename: (from, to) => call<void>((done) => callbackFs.rename(from, to, done)),
   copyFile: (from, to) => call<void>((done) => callbackFs.copyFile(from, to, done)),
-  // One syncfs(2) of the store's file system (`sync -f`, coreutils and BusyBox) instead of an fdatasync
-  // per file: a first run of 100 entries stages 700 files, and their fdatasyncs held it ~140 ms on a
-  // 2-CPU VM. Where `sync -f` is missing or fails, each file is synced on its own, as before.
-  async flush(folder, files) {
-    if (await syncFileSystem(folder)) return;
-    await inParallel(files, async (path) => {
-      const fd = await call<number>((done) => callbackFs.open(path, 'r+', done));
-      try {
-        await call<void>((done) => callbackFs.fdatasync(fd, done));
-      } finally {
-        await call<void>((done) => callbackFs.close(fd, done));
-      }
-    });
-  },
 };
-
-/** Whether `sync -f` wrote `folder`'s file system to disk. */
-function syncFileSystem(folder: string): Promise<boolean> {
-  // Loaded here: only a run that changes the store gets this far.
-  const { execFile } = process.getBuiltinModule('node:child_process');
-  return new Promise((done) => execFile('sync', ['-f', folder], (error) => done(error === null)));
-}
 
 const STAGING = '.aes-watch-staging-';
 const COMMIT = '.aes-watch-commit-';
@@ -362,9 +338,7 @@ export class StoreTransaction {
     }
     try {
       await this.fs.mkdir(this.stagingDir);
-      const journal = join(this.stagingDir, 'manifest.json');
-      await this.fs.writeFile(journal, JSON.stringify(manifest));
-      await this.fs.flush(this.stagingDir, [...put.map((rel) => join(this.stagingDir, 'files', rel)), journal]);
+      await this.fs.writeFile(join(this.stagingDir, 'manifest.json'), JSON.stringify(manifest));
       await this.fs.rename(this.stagingDir, commitDir);
     } catch (error) {
       await this.discard();

@@ -305,7 +305,7 @@ describe('in a run\'s transaction', () => {
   it('leaves the store as it was when a write fails', async () => {
     await store.write(ENTRY, KEY, 'current', snapshot('Avant'));
     const failing = createFileSnapshotStore(root, () => new Date(), {
-      fs: { writeFile: async () => Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })), mkdir: async () => undefined, rename: async () => undefined, copyFile: async () => undefined, flush: async () => undefined },
+      fs: { writeFile: async () => Promise.reject(Object.assign(new Error('full'), { code: 'ENOSPC' })), mkdir: async () => undefined, rename: async () => undefined, copyFile: async () => undefined },
     });
     await expect(failing.write(ENTRY, KEY, 'current', snapshot('Après'))).rejects.toMatchObject({ name: 'StoreWriteError', code: 'ENOSPC' });
     const read = await store.read(ENTRY, KEY, 'current');
