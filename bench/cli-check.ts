@@ -73,52 +73,85 @@ function settleDisk(): void {
   }
 }
 
-/**
- * First runs in fresh folders, then reruns in the last one (every page answers 304), then `bareReruns`
- * without GNU time, whose process start is aes-watch's own (to time its first request against).
- */
-async function firstAndReruns(replay: ReplayHosts, count: number, hosts: number, firstRuns: number, reruns: number, bareReruns = 0) {
-  const first: Measured[] = [];
-  let dir = '';
-  let guides: string[] = [];
-  for (let i = 0; i < firstRuns; i += 1) {
-    if (dir) await rm(dir, { recursive: true, force: true });
-    dir = await tempDir('aes-bench-cli-');
-    guides = await writeBenchGuides(dir, count, replay.origins, hosts);
-    first.push(await aesWatch(replay, dir, guides));
-  }
-  const again: Measured[] = [];
-  settleDisk();
-  for (let i = 0; i < reruns; i += 1) again.push(await aesWatch(replay, dir, guides));
-  const bare: Measured[] = [];
-  for (let i = 0; i < bareReruns; i += 1) bare.push(await aesWatch(replay, dir, guides, false));
-  await rm(dir, { recursive: true, force: true });
-  return { first, again, bare };
+/** One tool's runs over the bench's pages: a first run from a fresh state, or a rerun on the last one. */
+interface Runs<M> {
+  first(): Promise<M>;
+  rerun(): Promise<M>;
+  done(): Promise<void>;
 }
 
-async function urlwatch(replay: ReplayHosts, count: number, hosts: number) {
+function aesWatchRuns(replay: ReplayHosts, count: number, hosts: number): Runs<Measured> & { bare(): Promise<Measured> } {
+  let dir = '';
+  let guides: string[] = [];
+  return {
+    async first() {
+      if (dir) await rm(dir, { recursive: true, force: true });
+      dir = await tempDir('aes-bench-cli-');
+      guides = await writeBenchGuides(dir, count, replay.origins, hosts);
+      return aesWatch(replay, dir, guides);
+    },
+    rerun: () => aesWatch(replay, dir, guides),
+    /** A rerun without GNU time, whose process start is aes-watch's own (to time its first request against). */
+    bare: () => aesWatch(replay, dir, guides, false),
+    done: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+async function urlwatchRuns(replay: ReplayHosts, count: number, hosts: number): Promise<Runs<Omit<Measured, 'verdicts'>>> {
   const dir = await tempDir('aes-bench-urlwatch-');
   const env = { ...process.env, HOME: dir };
   await writeUrlwatchJobs(dir, count, replay.origins, hosts);
   await timeProcess('urlwatch', [...urlwatchArgs(dir), '--list'], dir, env); // writes its default config, untimed
-  const first: Omit<Measured, 'verdicts'>[] = [];
-  for (let i = 0; i < FIRST_RUNS; i += 1) {
-    await rm(join(dir, 'cache.db'), { force: true });
-    first.push(await measure(replay, 'urlwatch', urlwatchArgs(dir), dir, env));
-  }
-  const again: Omit<Measured, 'verdicts'>[] = [];
+  return {
+    async first() {
+      await rm(join(dir, 'cache.db'), { force: true });
+      return measure(replay, 'urlwatch', urlwatchArgs(dir), dir, env);
+    },
+    rerun: () => measure(replay, 'urlwatch', urlwatchArgs(dir), dir, env),
+    done: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** First runs, then reruns in the last one's folder (every page answers 304). */
+async function firstAndReruns(replay: ReplayHosts, count: number, hosts: number, firstRuns: number, reruns: number) {
+  const aes = aesWatchRuns(replay, count, hosts);
+  const first: Measured[] = [];
+  for (let i = 0; i < firstRuns; i += 1) first.push(await aes.first());
   settleDisk();
-  for (let i = 0; i < RERUNS; i += 1) again.push(await measure(replay, 'urlwatch', urlwatchArgs(dir), dir, env));
-  await rm(dir, { recursive: true, force: true });
+  const again: Measured[] = [];
+  for (let i = 0; i < reruns; i += 1) again.push(await aes.rerun());
+  await aes.done();
   return { first, again };
+}
+
+/**
+ * aes-watch and urlwatch take turns, run by run, so that a stretch where this shared machine runs
+ * slower slows both alike; then the reruns without GNU time, for the first request.
+ */
+async function sideBySide(replay: ReplayHosts) {
+  const aesRuns = aesWatchRuns(replay, ENTRIES, HOSTS);
+  const peerRuns = hasUrlwatch() ? await urlwatchRuns(replay, ENTRIES, HOSTS) : null;
+  const aes = { first: [] as Measured[], again: [] as Measured[], bare: [] as Measured[] };
+  const peer = { first: [] as Omit<Measured, 'verdicts'>[], again: [] as Omit<Measured, 'verdicts'>[] };
+  for (let i = 0; i < FIRST_RUNS; i += 1) {
+    aes.first.push(await aesRuns.first());
+    if (peerRuns) peer.first.push(await peerRuns.first());
+  }
+  settleDisk();
+  for (let i = 0; i < RERUNS; i += 1) {
+    aes.again.push(await aesRuns.rerun());
+    if (peerRuns) peer.again.push(await peerRuns.rerun());
+  }
+  for (let i = 0; i < RERUNS; i += 1) aes.bare.push(await aesRuns.bare());
+  await Promise.all([aesRuns.done(), peerRuns?.done()]);
+  return { aes, peer: peerRuns ? peer : null };
 }
 
 export async function run(): Promise<BenchResult[]> {
   const replay = await startReplayHosts(Math.max(HOSTS, SCALE.at(-1)! / PAGES_PER_HOST), PAGES_PER_HOST, LATENCY_MS);
   try {
     const results: BenchResult[] = [];
-    const aes = await firstAndReruns(replay, ENTRIES, HOSTS, FIRST_RUNS, RERUNS, RERUNS);
-    const peer = hasUrlwatch() ? await urlwatch(replay, ENTRIES, HOSTS) : null;
+    const { aes, peer } = await sideBySide(replay);
     const floor = fetchFloorMs(ENTRIES, ENTRIES / HOSTS);
     const rerunMs = wall(aes.again);
     const all304 = aes.again.every((m) => m.stats.notModified === ENTRIES && m.stats.ok === 0);
