@@ -30,12 +30,9 @@ export interface ProcessRun {
 
 const now = () => performance.timeOrigin + performance.now();
 
-/**
- * Runs a command to its end, under GNU time when installed, for its CPU time and peak RSS.
- * `gnuTime: false` runs it alone: its start is then the command's own, not GNU time's.
- */
-export async function timeProcess(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, { gnuTime = true } = {}): Promise<ProcessRun> {
-  const measure = gnuTime && existsSync(GNU_TIME);
+/** Runs a command to its end, under GNU time when installed, for its CPU time and peak RSS. */
+export async function timeProcess(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<ProcessRun> {
+  const measure = existsSync(GNU_TIME);
   const usage = join(await mkdtemp(join(tmpdir(), 'aes-bench-time-')), 'usage');
   const [file, argv] = measure ? [GNU_TIME, ['-f', '%U %S %M', '-o', usage, command, ...args]] : [command, args];
   const spawnedAt = now();
