@@ -52,8 +52,8 @@ const unused = [
 // Node's built-in modules are taken with process.getBuiltinModule, not imported: an ES import of a
 // built-in builds an ES facade that reads every export, so `node:fs` loads its streams and the
 // module loader makes a trip per built-in. Measured on the built-ins a night loads: 6 ms less before
-// the first request. Imports become destructuring on the chunk's first lines (line count kept, so
-// source maps stay right); a namespace import has no such form and fails the build.
+// the first request. Each import line becomes one destructuring line; a namespace import has no
+// such form and fails the build.
 const BUILTIN_IMPORT = /^import (?:(.+?) from )?"(node:[\w/]+)";$/gm;
 function bindingsOf(clause, from, chunk) {
   const load = `globalThis.process.getBuiltinModule(${JSON.stringify(from)})`;

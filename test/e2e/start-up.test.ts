@@ -20,25 +20,22 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-/** What `aes-watch <args>` loaded: module URLs, then `node:<name>` for Node's own modules. */
-function loadedBy(args: string[]): Promise<string[]> {
-  const log = join(dir, 'imports.log');
+/** Runs `node <nodeArgs> aes-watch <args>`, whose preloaded recorder writes to the file named by `logVariable`. */
+function recorded(nodeArgs: string[], logVariable: string, args: string[]): Promise<{ lines: string[]; stdout: string }> {
+  const log = join(dir, 'recorded.log');
   return new Promise((done, fail) => {
-    execFile(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, AES_WATCH_IMPORT_LOG: log } }, async (error) => {
+    execFile(process.execPath, [...nodeArgs, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, [logVariable]: log } }, async (error, stdout) => {
       if (error) return fail(error);
-      done((await readFile(log, 'utf8')).split('\n').map((line) => line.split(' ')[0] ?? ''));
+      done({ lines: (await readFile(log, 'utf8')).split('\n'), stdout });
     });
   });
 }
+/** What `aes-watch <args>` loaded: module URLs, then `node:<name>` for Node's own modules. */
+const loadedBy = async (args: string[]) => (await recorded(['--import', RECORDER], 'AES_WATCH_IMPORT_LOG', args)).lines.map((line) => line.split(' ')[0] ?? '');
 /** Node's own modules, internal ones included, that `node <flags> aes-watch <args>` loaded; and its output. */
-function nodeModulesLoadedBy(flags: string[], args: string[]): Promise<{ modules: string[]; stdout: string }> {
-  const log = join(dir, 'builtins.log');
-  return new Promise((done, fail) => {
-    execFile(process.execPath, [...flags, '--require', BUILTIN_RECORDER, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, AES_WATCH_BUILTIN_LOG: log } }, async (error, stdout) => {
-      if (error) return fail(error);
-      done({ modules: (await readFile(log, 'utf8')).split('\n'), stdout });
-    });
-  });
+async function nodeModulesLoadedBy(flags: string[], args: string[]): Promise<{ modules: string[]; stdout: string }> {
+  const { lines, stdout } = await recorded([...flags, '--require', BUILTIN_RECORDER], 'AES_WATCH_BUILTIN_LOG', args);
+  return { modules: lines, stdout };
 }
 const builtinsLoadedBy = async (args: string[]) => (await loadedBy(args)).filter((line) => line.startsWith('node:'));
 
