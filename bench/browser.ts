@@ -27,6 +27,8 @@ interface FetcherRun extends Timed {
 }
 
 const CPUS = availableParallelism();
+// Issue #4 ended blocked: with a fresh context per page, 2 CPUs cannot reach these; the measured floor was accepted.
+const RETIRED = CPUS <= 2 ? 'accepted floor on 2 CPUs, issue #4' : undefined;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 function machineBusyMs(): number | null {
@@ -135,13 +137,14 @@ export async function run(): Promise<BenchResult[]> {
         unit: 'ms',
         target: '< 250 ms',
         met: fetched.pageMedianMs < 250,
+        retired: RETIRED,
         note: `${fetched.rendered}/${n} pages rendered; each page: fresh context, blocking, wait for ${RENDERED}, full-page PNG; ${DEFAULT_MAX_PAGES} pages at once`,
       },
       { name: 'browser: total for 20 pages on 5 hosts', value: round(fetched.ms), unit: 'ms', note: perPage(fetched, n) },
       { name: 'browser: sequential loop, a fresh page each', value: round(freshPage.ms), unit: 'ms', note: perPage(freshPage, n) },
-      { name: 'browser: speedup over it', value: round(speedup), unit: 'x', target: '>= 2x', met: speedup >= 2 },
+      { name: 'browser: speedup over it', value: round(speedup), unit: 'x', target: '>= 2x', met: speedup >= 2, retired: RETIRED },
       { name: 'browser: sequential loop, one page reused', value: round(reusedPage.ms), unit: 'ms', note: `${perPage(reusedPage, n)}; no isolation between pages` },
-      { name: 'browser: speedup over it', value: round(overReused), unit: 'x', target: '>= 2x', met: overReused >= 2 },
+      { name: 'browser: speedup over it', value: round(overReused), unit: 'x', target: '>= 2x', met: overReused >= 2, retired: RETIRED },
       { name: 'browser: a fresh context alone (open, close)', value: round(contextOnly.ms / n), unit: 'ms', note: perPage(contextOnly, n) },
       ...(ceiling === null
         ? []

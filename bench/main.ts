@@ -21,10 +21,12 @@ for (const [name, load] of suites) {
   process.stdout.write(`\n## ${name}\n`);
   try {
     for (const result of await (await load()).run()) {
-      const mark = result.met === undefined ? '  ' : result.met ? 'ok' : 'MISSED';
-      if (result.met === false) missed += 1;
-      const value = Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(1);
-      process.stdout.write(`${mark.padEnd(6)} ${result.name.padEnd(52)} ${`${value} ${result.unit}`.padEnd(14)} ${result.target ? `target ${result.target}` : ''}${result.note ? `  (${result.note})` : ''}\n`);
+      const mark = result.met === undefined ? '  ' : result.met ? 'ok' : result.retired ? 'off' : 'MISSED';
+      if (result.met === false && !result.retired) missed += 1;
+      const note = [result.note, result.met === false && result.retired ? `target retired: ${result.retired}` : undefined].filter(Boolean).join('; ');
+      // A ratio's second decimal is its margin: 0.46× and 0.54× must not both print as 0.5×.
+      const value = Number.isInteger(result.value) ? String(result.value) : result.value.toFixed(result.unit.startsWith('×') ? 2 : 1);
+      process.stdout.write(`${mark.padEnd(6)} ${result.name.padEnd(52)} ${`${value} ${result.unit}`.padEnd(14)} ${result.target ? `target ${result.target}` : ''}${note ? `  (${note})` : ''}\n`);
     }
   } catch (error) {
     missed += 1;

@@ -7,6 +7,8 @@ export interface BenchResult {
   target?: string;
   /** Whether the target was met; undefined when there is no target. */
   met?: boolean;
+  /** Why the target no longer binds: the figure and target are still printed, a miss is not counted. */
+  retired?: string;
   note?: string;
 }
 
