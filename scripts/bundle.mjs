@@ -21,7 +21,6 @@ import { rolldown } from 'rolldown';
 const INSIDE = new Set(['zod', 'commander', 'p-limit', 'cheerio', 'css-select', 'turndown', 'write-file-atomic']);
 const { dependencies } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const outside = Object.keys(dependencies).filter((name) => !INSIDE.has(name));
-const isExternal = (id) => id.startsWith('node:') || outside.some((name) => id === name || id.startsWith(`${name}/`));
 
 // Everything that decides what a guide parses to: a change to any of it
 // invalidates the parsed-guide cache (src/guide/cache.ts).
@@ -32,11 +31,15 @@ const reader = createHash('sha256');
 for (const file of READER_SOURCES.flatMap(filesUnder)) reader.update(file).update('\0').update(readFileSync(file)).update('\0');
 
 /** Resolves `source` imported from a file matching `importer` to an empty module. */
-const leaveOut = (name, source, importer, contents) => ({
-  name,
-  resolveId: (id, from) => (source.test(id) && from && importer.test(from) ? `\0left-out:${name}` : null),
-  load: (id) => (id === `\0left-out:${name}` ? contents : null),
-});
+const leaveOut = (name, source, importer, contents) => {
+  const leavesOut = (id, from) => source.test(id) && !!from && importer.test(from);
+  return {
+    name,
+    leavesOut,
+    resolveId: (id, from) => (leavesOut(id, from) ? `\0left-out:${name}` : null),
+    load: (id) => (id === `\0left-out:${name}` ? contents : null),
+  };
+};
 const unused = [
   // zod re-exports its 40-odd translations of error messages as `z.locales`, which aes-watch never
   // uses (its messages are its own; zod's English is imported on its own): a third of zod.
@@ -44,6 +47,9 @@ const unused = [
   // cheerio imports undici only for `fromURL`; aes-watch fetches pages itself. Undici is
   // larger than cheerio and everything else it loads put together.
   leaveOut('undici', /^undici$/, /[\\/]cheerio[\\/]/, 'export const Client = undefined, interceptors = undefined, errors = undefined;'),
+  // cheerio decodes byte streams with encoding-sniffer only in `loadBuffer` and its stream loaders;
+  // aes-watch decodes bodies itself (src/fetch/charset.ts). Its ES entry alone took 25 ms to load.
+  leaveOut('encoding-sniffer', /^encoding-sniffer$/, /[\\/]cheerio[\\/]/, 'export const decodeBuffer = undefined, DecodeStream = undefined;'),
   // turndown parses an HTML string with domino, nine tenths of extraction's code; aes-watch hands it
   // the nodes cheerio parsed (src/extract/mini-dom.ts), so that parser would never run.
   leaveOut('domino', /^@mixmark-io\/domino$/, /[\\/]turndown[\\/]/, "export function createDocument() { throw new Error('aes-watch gives turndown parsed nodes, never HTML'); }"),
@@ -192,6 +198,10 @@ const groupOf = (id, ctx) => {
   }
   return groupOfModule.get(id) ?? null;
 };
+
+// A dependency left out where one package imports it (encoding-sniffer, from cheerio) is not external there.
+const isExternal = (id, importer) =>
+  (id.startsWith('node:') || outside.some((name) => id === name || id.startsWith(`${name}/`))) && !unused.some((plugin) => plugin.leavesOut(id, importer));
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const bundle = await rolldown({

@@ -14,6 +14,13 @@ export interface DecodedBody {
   unknownLabel?: string;
 }
 
+// The Encoding Standard's labels for UTF-8. With one of them in the header and no UTF-16 BOM, the
+// sniffing algorithm answers UTF-8 before it reads anything else: nearly every page, decoded without
+// loading the sniffer (whatwg-encoding and two iconv-lite copies, 10 ms).
+const UTF8_LABELS = new Set(['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8']);
+const isUtf8Label = (label: string): boolean => UTF8_LABELS.has(label.trim().toLowerCase());
+const hasUtf16Bom = (b: Buffer): boolean => b.length >= 2 && ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xff && b[1] === 0xfe));
+
 const NO_BYTES = Buffer.alloc(0);
 /** Whether a WHATWG encoding label is known (an unknown one gets the default back; UTF-16LE never is one for HTML). */
 const isKnownLabel = (label: string): boolean =>
@@ -42,6 +49,7 @@ export function charsetFromContentType(contentType: string | null): string | nul
 export function decodeBody(bytes: Uint8Array, contentType: string | null): DecodedBody {
   const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const label = charsetFromContentType(contentType);
+  if (label !== null && isUtf8Label(label) && !hasUtf16Bom(buffer)) return { text: utf8.decode(buffer), charset: 'utf-8' };
   const declared = [label, metaCharset(buffer)].filter((l): l is string => l !== null);
   const unknownLabel = declared.find((l) => !isKnownLabel(l));
   // Browsers ignore a label they do not know and, with nothing better, read the page as windows-1252.

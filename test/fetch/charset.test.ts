@@ -1,3 +1,4 @@
+import { getEncoding } from 'encoding-sniffer/sniffer';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { charsetFromContentType, decodeBody } from '../../src/fetch/charset.js';
@@ -58,5 +59,25 @@ describe('decodeBody', () => {
       if (decoded.text.includes('\ufffd')) replaced += 1;
     }
     expect(replaced).toBeGreaterThan(1000);
+  });
+  // Pages whose header says UTF-8 skip the sniffer: the sniffer itself is the reference they must agree with.
+  it('answers as the WHATWG sniffer does for every UTF-8 header label, whatever the BOM and <meta> say', () => {
+    const labels = ['utf-8', 'UTF-8', 'utf8', ' Utf8 ', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8', 'utf-16', 'latin1'];
+    const boms = [[], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff]];
+    const metas = ['', '<meta charset="iso-8859-1">', '<meta charset="x-klingon">', '<meta charset="utf-8">'];
+    let utf16 = 0;
+    for (const label of labels) {
+      for (const bom of boms) {
+        for (const meta of metas) {
+          const bytes = Buffer.concat([Buffer.from(bom), Buffer.from(`${meta}<p>Récépissé</p>`)]);
+          const expected = getEncoding(bytes, { transportLayerEncodingLabel: label, defaultEncoding: 'utf-8' }).toLowerCase();
+          const decoded = decodeBody(bytes, `text/html; charset="${label}"`);
+          expect(decoded.charset, `${label} ${bom.join(',')} ${meta}`).toBe(expected);
+          expect(decoded.text).toBe(iconv.decode(bytes, expected));
+          if (expected.startsWith('utf-16')) utf16 += 1;
+        }
+      }
+    }
+    expect(utf16).toBeGreaterThan(40); // the UTF-16 BOMs won over the UTF-8 labels
   });
 });
