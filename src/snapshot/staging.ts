@@ -21,6 +21,7 @@ export interface StoreFs {
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
   mkdir(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  /** A copy that survives a power cut once committed. */
   copyFile(from: string, to: string): Promise<void>;
 }
 
@@ -28,23 +29,33 @@ export interface StoreFs {
 const call = <T>(start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
   new Promise((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
 
+/** Opens `path`, lets `fill` write, and syncs it before closing: a power cut after the commit point cannot leave it empty. */
+async function synced(path: string, flags: string, fill: (fd: number) => Promise<void>): Promise<void> {
+  const fd = await call<number>((done) => callbackFs.open(path, flags, done));
+  try {
+    await fill(fd);
+    await call<void>((done) => callbackFs.fdatasync(fd, done));
+  } finally {
+    await call<void>((done) => callbackFs.close(fd, done));
+  }
+}
+
 export const nodeStoreFs: StoreFs = {
   // The callback API, not fs/promises' FileHandle: half the main thread's time per call, and a
   // first run stages hundreds of files.
   async writeFile(path, data) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    const fd = await call<number>((done) => callbackFs.open(path, 'w', done));
-    try {
+    await synced(path, 'w', async (fd) => {
       for (let at = 0; at < bytes.length; ) at += await call<number>((done) => callbackFs.write(fd, bytes, at, bytes.length - at, null, done));
-      // fsync before the commit point, so a power cut cannot commit empty files.
-      await call<void>((done) => callbackFs.fdatasync(fd, done));
-    } finally {
-      await call<void>((done) => callbackFs.close(fd, done));
-    }
+    });
   },
   mkdir: (path) => call<string | undefined>((done) => callbackFs.mkdir(path, { recursive: true }, done)).then(() => undefined),
   rename: (from, to) => call<void>((done) => callbackFs.rename(from, to, done)),
-  copyFile: (from, to) => call<void>((done) => callbackFs.copyFile(from, to, done)),
+  // A clone where the file system can (btrfs, XFS): no bytes to copy, nor to write again when synced.
+  async copyFile(from, to) {
+    await call<void>((done) => callbackFs.copyFile(from, to, constants.COPYFILE_FICLONE, done));
+    await synced(to, 'r+', async () => undefined);
+  },
 };
 
 const STAGING = '.aes-watch-staging-';
