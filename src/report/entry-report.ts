@@ -42,8 +42,16 @@ function sourceReport(observation: SourceObservation): SourceReport {
   };
 }
 
+/** What the store knew of an entry before this run. */
+export interface EntryHistory {
+  /** Consecutive runs, this one included, in which every source failed. */
+  consecutiveFailures: number;
+  /** The store held nothing of this entry: there is no earlier check to compare with. */
+  firstCheck: boolean;
+}
+
 /** The report of one entry; `digest` changes exactly when an editor would have something new to read. */
-export function entryReport(entry: GuideEntry, verdict: Verdict, observations: SourceObservation[], consecutiveFailures: number, discovery: Discovery | null = null): EntryReport {
+export function entryReport(entry: GuideEntry, verdict: Verdict, observations: SourceObservation[], history: EntryHistory, discovery: Discovery | null = null): EntryReport {
   const sources = observations.map(sourceReport);
   const digest = createHash('sha256')
     .update(
@@ -71,7 +79,8 @@ export function entryReport(entry: GuideEntry, verdict: Verdict, observations: S
     status: verdict.status,
     reasons: verdict.reasons,
     changedSinceLastRun: verdict.changedSinceLastRun,
-    consecutiveFailures,
+    firstCheck: history.firstCheck,
+    consecutiveFailures: history.consecutiveFailures,
     sources,
     facts: verdict.facts,
     digest,

@@ -36,11 +36,13 @@ export interface Labels {
   tableStatus: string;
   tableReasons: string;
   tableChanged: string;
-  entryLine: (id: string, guideUpdated: string, changed: boolean) => string;
+  /** `changed` is null on an entry's first check: there is nothing to have changed from. */
+  entryLine: (id: string, guideUpdated: string, changed: boolean | null) => string;
   guideFile: string;
   guideUpdated: (date: string) => string;
   changedSinceLastRun: string;
   unchangedSinceLastRun: string;
+  firstCheck: string;
   consecutiveFailures: (n: number) => string;
   reasons: string;
   noReasons: string;
@@ -165,11 +167,12 @@ const fr: Labels = {
   tableReasons: 'motifs',
   tableChanged: 'changé depuis la dernière vérification',
   entryLine: (id, guideUpdated, changed) =>
-    `Entrée \`${id}\`, guide mis à jour le ${guideUpdated} ; changé depuis la dernière vérification : ${changed ? 'oui' : 'non'}.`,
+    `Entrée \`${id}\`, guide mis à jour le ${guideUpdated} ; ${changed === null ? 'première vérification' : `changé depuis la dernière vérification : ${changed ? 'oui' : 'non'}`}.`,
   guideFile: 'guide',
   guideUpdated: (date) => `guide mis à jour le ${date}`,
   changedSinceLastRun: 'changé depuis la dernière vérification',
   unchangedSinceLastRun: 'inchangé depuis la dernière vérification',
+  firstCheck: 'première vérification',
   consecutiveFailures: (n) => `${n} échec(s) consécutif(s)`,
   reasons: 'Motifs',
   noReasons: 'Aucun : les pages disent toujours ce que dit le guide.',
@@ -290,11 +293,13 @@ const en: Labels = {
   tableStatus: 'status',
   tableReasons: 'reasons',
   tableChanged: 'changed since last run',
-  entryLine: (id, guideUpdated, changed) => `Entry \`${id}\`, guide updated ${guideUpdated}; changed since last run: ${changed ? 'yes' : 'no'}.`,
+  entryLine: (id, guideUpdated, changed) =>
+    `Entry \`${id}\`, guide updated ${guideUpdated}; ${changed === null ? 'first check' : `changed since last run: ${changed ? 'yes' : 'no'}`}.`,
   guideFile: 'guide',
   guideUpdated: (date) => `guide updated ${date}`,
   changedSinceLastRun: 'changed since the last run',
   unchangedSinceLastRun: 'unchanged since the last run',
+  firstCheck: 'first check',
   consecutiveFailures: (n) => `${n} consecutive failed run(s)`,
   reasons: 'Reasons',
   noReasons: 'None: the pages still say what the guide says.',

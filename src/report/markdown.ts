@@ -34,7 +34,7 @@ function nextStepsSection(entry: EntryReport, l: Labels): string[] {
 
 function entrySection(entry: EntryReport, l: Labels): string {
   const lines = [`## ${escapeMarkdownInline(`${entry.department.name} (${entry.department.code})`)}: ${badge(l, entry.status)}`, ''];
-  lines.push(l.entryLine(entry.id, frenchDate(entry.guideUpdated), entry.changedSinceLastRun), '');
+  lines.push(l.entryLine(entry.id, frenchDate(entry.guideUpdated), entry.firstCheck ? null : entry.changedSinceLastRun), '');
   if (entry.reasons.length > 0) {
     lines.push(`**${l.reasons}**`, '');
     for (const reason of entry.reasons) lines.push(`- ${l.reason[reason.code]} (\`${reason.code}\`)${l.colon}${escapeMarkdownInline(reason.detail)}`);
@@ -76,7 +76,7 @@ export function renderMarkdownReport(report: RunReport, lang: Lang = DEFAULT_LAN
     '|---|---|---|---|',
     ...report.entries.map(
       (e) =>
-        `| ${escapeMarkdownInline(`${e.department.name} (${e.department.code})`)} | ${badge(l, e.status)} | ${[...new Set(e.reasons.map((r) => l.reason[r.code]))].join(', ') || '—'} | ${e.changedSinceLastRun ? l.yes : l.no} |`,
+        `| ${escapeMarkdownInline(`${e.department.name} (${e.department.code})`)} | ${badge(l, e.status)} | ${[...new Set(e.reasons.map((r) => l.reason[r.code]))].join(', ') || '—'} | ${e.firstCheck ? l.firstCheck : e.changedSinceLastRun ? l.yes : l.no} |`,
     ),
     '',
   ];

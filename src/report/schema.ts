@@ -44,6 +44,8 @@ export const EntryReport = z.object({
   status: EntryStatus,
   reasons: z.array(Reason),
   changedSinceLastRun: z.boolean(),
+  /** No earlier check of this entry (the store held nothing of it): `changedSinceLastRun` compared with nothing. Absent from older reports. */
+  firstCheck: z.boolean().default(false),
   /** Consecutive runs in which every source failed to fetch or extract. */
   consecutiveFailures: z.number().int().nonnegative(),
   sources: z.array(SourceReport),

@@ -30,9 +30,9 @@ export async function judgeObserved(entry: GuideEntry, sources: Source[], pages:
   const observations = await observeLinked(entry, sources, pages, deps);
   const verdict = judgeEntry(entry, observations);
   // An interrupted run learnt nothing about the sources: it must not count as a failed night.
-  if (deps.signal?.aborted) return entryReport(entry, verdict, observations, 0);
+  if (deps.signal?.aborted) return entryReport(entry, verdict, observations, { consecutiveFailures: 0, firstCheck: false });
 
-  const { state, damaged } = await deps.store.readState(entry.id);
+  const { state, damaged, stored } = await deps.store.readState(entry.id);
   if (damaged) deps.warn(`${entry.id}: ${damaged.problem}; moved aside to ${damaged.movedTo.join(', ')}; the failure count starts again`);
   const consecutiveFailures = nextFailureCount(state.consecutiveFailures, verdict.status === 'unreachable', deps.unreachableAfter);
   const statuses = sourceStatuses(state.sources, observations);
@@ -55,5 +55,5 @@ export async function judgeObserved(entry: GuideEntry, sources: Source[], pages:
     }
   }
   const discovery = deps.discover ? await deps.discover(entry, sources, observations) : null;
-  return entryReport(entry, verdict, observations, consecutiveFailures, discovery);
+  return entryReport(entry, verdict, observations, { consecutiveFailures, firstCheck: !stored }, discovery);
 }

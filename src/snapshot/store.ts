@@ -27,7 +27,12 @@ export type SnapshotRead =
 /** `read` without the raw HTML and the screenshot, which a night that reuses what it stored never opens. */
 export type SnapshotTextRead = Exclude<SnapshotRead, { kind: 'found' }> | { kind: 'found'; snapshot: SnapshotText };
 
-export type StateRead = { state: EntryState; damaged: { problem: string; movedTo: string[] } | null };
+export type StateRead = {
+  state: EntryState;
+  damaged: { problem: string; movedTo: string[] } | null;
+  /** Whether the entry had a state file (damaged or not): every check leaves one, so none means a first check. */
+  stored: boolean;
+};
 
 export interface SnapshotStore {
   readonly root: string;
@@ -231,14 +236,14 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
       change(async (tx): Promise<StateRead> => {
         const path = join(entryId, 'state.json');
         const read = await readBytes(tx.path(path));
-        if (read.kind === 'absent') return { state: EntryState.parse({}), damaged: null };
+        if (read.kind === 'absent') return { state: EntryState.parse({}), damaged: null, stored: false };
         let problem = 'state.json is a folder, not a file';
         if (read.kind === 'file') {
           let json: unknown;
           try {
             json = JSON.parse(read.bytes.toString('utf8'));
             const state = EntryState.safeParse(json);
-            if (state.success) return { state: state.data, damaged: null };
+            if (state.success) return { state: state.data, damaged: null, stored: true };
             const issue = state.error.issues[0];
             problem = `state.json is not valid (${issue?.path.join('.') || 'the state'}: ${issue?.message})`;
           } catch (error) {
@@ -247,7 +252,7 @@ export function createFileSnapshotStore(root: string, now: () => Date = () => ne
         }
         const to = path + tx.freeSuffix(`.damaged-${stamp()}`, [path]);
         tx.moveAside(path, to);
-        return { state: EntryState.parse({}), damaged: { problem, movedTo: [join(root, to)] } };
+        return { state: EntryState.parse({}), damaged: { problem, movedTo: [join(root, to)] }, stored: true };
       }),
     writeState: (entryId, state) => change((tx) => tx.put(join(entryId, 'state.json'), JSON.stringify(state, null, 2) + '\n')),
     documents: {

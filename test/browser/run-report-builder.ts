@@ -37,6 +37,7 @@ export function entryReport(overrides: Partial<EntryReport> = {}): EntryReport {
       { code: 'page-updated', detail: 'the page was updated on 02/06/2025, after the guide (22/02/2023)', sourceUrl: null },
     ],
     changedSinceLastRun: true,
+    firstCheck: false,
     consecutiveFailures: 0,
     sources: [sourceReport()],
     facts: {

@@ -52,7 +52,7 @@ describe('sources of an entry', () => {
   it('says honestly that a host cannot be resolved (offline, or the domain is gone)', async () => {
     await ws.writeGuide([calvados('http://prefecture.aes-watch-test.invalid/Demarches/AES', postalGuideText())]);
     const entry = (await ws.check()).report.entries[0]!;
-    expect(entry).toMatchObject({ status: 'unreachable', reasons: [{ code: 'fetch-failed' }], changedSinceLastRun: false });
+    expect(entry).toMatchObject({ status: 'unreachable', reasons: [{ code: 'fetch-failed' }], changedSinceLastRun: false, firstCheck: true });
     expect(entry.reasons[0]!.detail).toMatch(/cannot resolve prefecture\.aes-watch-test\.invalid \((ENOTFOUND|EAI_AGAIN)\): this machine is offline, or the domain no longer exists/);
   });
 });

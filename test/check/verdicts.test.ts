@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { dsfrPage, onlineOnlyProcedure, postalProcedure } from '../support/prefecture.js';
@@ -14,10 +16,18 @@ const codes = (entry: { reasons: { code: string }[] }) => [...new Set(entry.reas
 describe('check verdicts', () => {
   it('finds an unchanged page ok, stores a baseline, and reports no change on the rerun', async () => {
     const first = await scene.ws.check();
-    expect(entryOf(first.report)).toMatchObject({ id: '14-calvados', status: 'ok', reasons: [], changedSinceLastRun: true });
+    expect(entryOf(first.report)).toMatchObject({ id: '14-calvados', status: 'ok', reasons: [], changedSinceLastRun: true, firstCheck: true });
     expect(entryOf(first.report).facts.missing).toEqual([]);
+    // The editor reads a first check as such, not as a change from a check that never ran.
+    const markdown = () => readFile(join(scene.ws.reports, 'latest.md'), 'utf8');
+    const html = () => readFile(join(scene.ws.reports, 'latest.html'), 'utf8');
+    expect(await markdown()).toContain('Entrée `14-calvados`, guide mis à jour le 22/02/2023 ; première vérification.');
+    expect(await markdown()).toMatch(/\| Calvados \(14\) \| .* \| première vérification \|/);
+    expect(await html()).toContain(' · première vérification');
     const second = await scene.ws.check();
-    expect(entryOf(second.report)).toMatchObject({ status: 'ok', changedSinceLastRun: false });
+    expect(entryOf(second.report)).toMatchObject({ status: 'ok', changedSinceLastRun: false, firstCheck: false });
+    expect(await markdown()).toContain('Entrée `14-calvados`, guide mis à jour le 22/02/2023 ; changé depuis la dernière vérification : non.');
+    expect(await html()).not.toContain('première vérification');
     expect(first.report.summary).toEqual({ ok: 1, stale: 0, unreachable: 0 });
   });
 
@@ -110,7 +120,7 @@ describe('check verdicts', () => {
     await scene.ws.check();
     scene.site.set(PAGE, { status: 503, body: 'maintenance' });
     const down = entryOf((await scene.ws.check()).report);
-    expect(down).toMatchObject({ status: 'unreachable', reasons: [{ code: 'fetch-failed' }], changedSinceLastRun: false, consecutiveFailures: 1 });
+    expect(down).toMatchObject({ status: 'unreachable', reasons: [{ code: 'fetch-failed' }], changedSinceLastRun: false, consecutiveFailures: 1, firstCheck: false });
     scene.site.set(PAGE, { body: dsfrPage({ updated: '14/01/2023', body: postalProcedure() }) });
     const back = entryOf((await scene.ws.check()).report);
     expect(back).toMatchObject({ status: 'ok', consecutiveFailures: 0, changedSinceLastRun: false });

@@ -34,6 +34,7 @@ export function staleEntry(overrides: Partial<EntryReport> = {}): EntryReport {
       { code: 'content-changed', detail: 'the procedure text changed', sourceUrl: sourceReport().url },
     ],
     changedSinceLastRun: true,
+    firstCheck: false,
     consecutiveFailures: 0,
     sources: [sourceReport()],
     facts: {

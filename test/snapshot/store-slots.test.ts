@@ -242,14 +242,14 @@ describe('entries and state', () => {
     expect(await store.sourceKeys('35-ille-et-vilaine')).toEqual([]);
   });
 
-  it('starts an entry with no state from zero failures', async () => {
-    expect(await store.readState(ENTRY)).toEqual({ state: { consecutiveFailures: 0 }, damaged: null });
+  it('starts an entry with no state from zero failures, and says it had none (a first check)', async () => {
+    expect(await store.readState(ENTRY)).toEqual({ state: { consecutiveFailures: 0 }, damaged: null, stored: false });
   });
 
   it('reads back the state it wrote', async () => {
     const state = { consecutiveFailures: 2, sources: { 'https://www.calvados.gouv.fr/aes': 'page https://www.calvados.gouv.fr/aes' }, failing: ['https://www.calvados.gouv.fr/aes'] };
     await store.writeState(ENTRY, state);
-    expect(await store.readState(ENTRY)).toEqual({ state, damaged: null });
+    expect(await store.readState(ENTRY)).toEqual({ state, damaged: null, stored: true });
     expect(await readFile(join(root, ENTRY, 'state.json'), 'utf8')).toBe(JSON.stringify(state, null, 2) + '\n');
   });
 
@@ -258,6 +258,7 @@ describe('entries and state', () => {
     await writeFile(join(root, ENTRY, 'state.json'), '{"consecutiveFailures": -1}');
     const read = await store.readState(ENTRY);
     expect(read.state).toEqual({ consecutiveFailures: 0 });
+    expect(read.stored).toBe(true); // damaged, but there: not a first check
     // The problem names the field and what is wrong with it, not the first line of a zod error dump.
     expect(read.damaged?.problem).toMatch(/^state\.json is not valid \(consecutiveFailures: .*>=\s*0.*\)$/);
     expect(read.damaged?.problem).not.toContain('\n');
@@ -266,7 +267,7 @@ describe('entries and state', () => {
     expect((await store.readState('50-manche')).damaged?.problem).toMatch(/^state\.json is not valid \(.*JSON.*\)$/);
     expect(read.damaged?.movedTo).toEqual([join(root, ENTRY, `state.json.damaged-${STAMP}`)]);
     expect(await readFile(join(root, ENTRY, `state.json.damaged-${STAMP}`), 'utf8')).toBe('{"consecutiveFailures": -1}');
-    expect(await store.readState(ENTRY)).toEqual({ state: { consecutiveFailures: 0 }, damaged: null });
+    expect(await store.readState(ENTRY)).toEqual({ state: { consecutiveFailures: 0 }, damaged: null, stored: false });
   });
 
   it('moves a state folder aside', async () => {

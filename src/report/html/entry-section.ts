@@ -25,7 +25,7 @@ export function renderEntry(entry: EntryReport, l: Labels): string {
   const notes = [
     `${l.guideFile} <code>${escapeHtml(entry.guideFile)}</code>`,
     l.guideUpdated(dateTag(entry.guideUpdated)),
-    entry.changedSinceLastRun ? `<strong>${escapeHtml(l.changedSinceLastRun)}</strong>` : escapeHtml(l.unchangedSinceLastRun),
+    entry.firstCheck ? escapeHtml(l.firstCheck) : entry.changedSinceLastRun ? `<strong>${escapeHtml(l.changedSinceLastRun)}</strong>` : escapeHtml(l.unchangedSinceLastRun),
     entry.consecutiveFailures > 0 ? escapeHtml(l.consecutiveFailures(entry.consecutiveFailures)) : null,
   ].filter((note) => note !== null);
   return [
