@@ -20,7 +20,16 @@ describe('command line contract', () => {
   it('lists the commands in --help', async () => {
     const { code, stdout } = await scene.ws.run('--help');
     expect(code).toBe(0);
-    for (const command of ['check', 'guide', 'accept', 'report', 'schema']) expect(stdout).toContain(command);
+    for (const command of ['check', 'guide', 'accept', 'report', 'schema', 'schedule', 'discover', 'propose']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  // A command named first is registered alone (start-up time): its help must be the one the whole program gives.
+  it.each(['check', 'propose', 'schedule'])('gives the same help for "%s --help" as for "help %s"', async (command) => {
+    const alone = await scene.ws.run(command, '--help');
+    const asked = await scene.ws.run('help', command);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain(`Usage: aes-watch ${command} [options]`);
+    expect(alone.stdout).toBe(asked.stdout);
   });
 
   it.each([
@@ -30,6 +39,7 @@ describe('command line contract', () => {
     [['check', '--fetch', 'carrier-pigeon'], /expected one of http, browser, auto/],
     [['report', '--format', 'pdf'], /expected one of html, md, json/],
     [['nonsense'], /unknown command 'nonsense'/],
+    [['chekc'], /unknown command 'chekc'\n\(Did you mean check\?\)/],
   ])('rejects %j with exit 2', async (args, message) => {
     const { code, stderr } = await scene.ws.run(...args);
     expect(code).toBe(2);
