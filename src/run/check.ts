@@ -49,7 +49,12 @@ const EMPTY = { ok: 0, stale: 0, unreachable: 0 };
 
 export async function runCheck(request: CheckRequest, io: CliIO, signal?: AbortSignal, seams: CheckSeams = {}): Promise<CheckResult> {
   const clock = seams.clock ?? systemClock;
-  const log = seams.log ?? createLogger({ level: io.env.AES_WATCH_LOG ?? 'info', destination: io.stderr, pretty: io.stderr === process.stderr && process.stderr.isTTY && !io.env.CI });
+  const log =
+    seams.log ??
+    createLogger({
+      level: io.env.AES_WATCH_LOG ?? 'info',
+      output: () => ({ destination: io.stderr, pretty: io.stderr === process.stderr && process.stderr.isTTY && !io.env.CI }),
+    });
   const started = clock.now();
   const done = (exitCode: number, report: RunReport | null = null): CheckResult => ({
     exitCode,

@@ -56,11 +56,16 @@ export const REDACT_PATHS = [
   '*.GITHUB_TOKEN',
 ];
 
-export interface LogOptions {
-  level?: string;
+export interface LogOutput {
   /** Pretty lines for a person at a terminal; JSON lines in CI. */
   pretty?: boolean;
   destination?: NodeJS.WritableStream;
+}
+
+export interface LogOptions extends LogOutput {
+  level?: string;
+  /** Where lines go, asked at the first line written: Node builds process.stderr only when it is first read. */
+  output?: () => LogOutput;
 }
 
 export function createLogger(options: LogOptions = {}): Logger {
@@ -72,8 +77,9 @@ export function createLogger(options: LogOptions = {}): Logger {
   return lazyLogger(threshold, () => pinoLogger(level, options));
 }
 
-function pinoLogger(level: string, options: LogOptions): PinoLogger {
+function pinoLogger(level: string, given: LogOptions): PinoLogger {
   const { pino } = loadPino();
+  const options = given.output ? { ...given, ...given.output() } : given;
   const pretty = options.pretty ?? (process.stderr.isTTY === true && !process.env.CI);
   const base = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: null };
   if (pretty) {

@@ -38,6 +38,18 @@ describe('the logger', () => {
     expect(() => silentLogger.child({ entry: 'x' }).error('dropped')).not.toThrow();
   });
 
+  it('asks where to write only when it writes a line: a run that logs nothing never builds process.stderr', () => {
+    const { stream, lines } = capture();
+    let asked = 0;
+    const log = createLogger({ level: 'info', output: () => ((asked += 1), { pretty: false, destination: stream }) });
+    log.debug('below the level');
+    expect(asked).toBe(0);
+    log.info('first line');
+    log.warn('second line');
+    expect(asked).toBe(1);
+    expect(lines().map(({ msg }) => msg)).toEqual(['first line', 'second line']);
+  });
+
   it('refuses an unknown level with the list of the known ones', () => {
     expect(() => createLogger({ level: 'loud' })).toThrow('AES_WATCH_LOG: "loud" is not a log level (use trace, debug, info, warn, error, fatal or silent)');
   });
