@@ -161,7 +161,7 @@ function staticClosure(roots, ctx) {
 //   signal: not worth a file, and a trip through the module loader, of its own);
 // - what a check runs before its first request;
 // - fact reading, shared by extraction and judging: on its own, so the first page read does not
-//   load judging's code (full zod among it) with the parser;
+//   load judging's code with the parser;
 // - what a check loads once answers come in (judging, the reports), which would otherwise be a
 //   dozen small chunks on a night's critical path.
 const CLI_ROOT = resolve('src/cli/main.ts');
@@ -183,8 +183,8 @@ const GROUPS = [
     ],
   ],
 ];
-// zod's JSON Schema output: reachable from every schema, used only by full zod's schemas (the reports)
-// and the `schema` command. Left to rolldown, it goes with what uses it, not into a check's first chunk.
+// zod's JSON Schema output: reachable from every schema, used only by full zod's schemas (discovery's
+// caches, drafts) and the `schema` command. Left to rolldown, it goes with what uses it, not into a check's chunks.
 const JSON_SCHEMA = /[\\/]zod[\\/]v4[\\/]core[\\/](?:json-schema|to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
 let groupOfModule;
 const groupOf = (id, ctx) => {

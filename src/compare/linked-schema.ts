@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 
 /** A file the page links to (or the guide names): fetched, stored and compared with its reviewed baseline. */
 export const DocumentReport = z.object({
@@ -8,23 +9,23 @@ export const DocumentReport = z.object({
   citedBy: z.enum(['guide', 'page']),
   /** `new`: no reviewed baseline yet; `gone`: 404/410 or no longer linked; `failed`: see `reason` and `detail`. */
   status: z.enum(['new', 'unchanged', 'changed', 'gone', 'failed']),
-  reason: z.enum(['fetch-failed', 'extraction-failed']).nullable(),
-  detail: z.string().nullable(),
+  reason: z.nullable(z.enum(['fetch-failed', 'extraction-failed'])),
+  detail: z.nullable(z.string()),
   /** The link's detail as the page prints it now. */
-  format: z.string().nullable(),
-  size: z.string().nullable(),
-  date: z.string().nullable(),
+  format: z.nullable(z.string()),
+  size: z.nullable(z.string()),
+  date: z.nullable(z.string()),
   /** The link's detail when the baseline was taken, when it differs from now. */
-  previous: z.object({ size: z.string().nullable(), date: z.string().nullable() }).nullable(),
-  httpStatus: z.number().int().nullable(),
-  bytes: z.number().int().nullable(),
-  contentType: z.string().nullable(),
-  sha256: z.string().nullable(),
+  previous: z.nullable(z.object({ size: z.nullable(z.string()), date: z.nullable(z.string()) })),
+  httpStatus: z.nullable(z.int()),
+  bytes: z.nullable(z.int()),
+  contentType: z.nullable(z.string()),
+  sha256: z.nullable(z.string()),
   /** `text`: a PDF whose text is compared; `hashed`: DOCX, ODT and others, compared by hash. */
-  read: z.enum(['text', 'hashed']).nullable(),
+  read: z.nullable(z.enum(['text', 'hashed'])),
   /** Unified diff of the document's text against its reviewed baseline. */
-  diffFromBaseline: z.string().nullable(),
-  snapshotPath: z.string().nullable(),
+  diffFromBaseline: z.nullable(z.string()),
+  snapshotPath: z.nullable(z.string()),
 });
 export type DocumentReport = z.infer<typeof DocumentReport>;
 
@@ -37,8 +38,8 @@ export const FormReport = z.object({
   citedBy: z.enum(['guide', 'page']),
   state: z.enum(['open', 'closed', 'unknown']),
   /** The sentence (or HTTP status) that decided the state. */
-  sentence: z.string().nullable(),
-  httpStatus: z.number().int().nullable(),
-  finalUrl: z.string().nullable(),
+  sentence: z.nullable(z.string()),
+  httpStatus: z.nullable(z.int()),
+  finalUrl: z.nullable(z.string()),
 });
 export type FormReport = z.infer<typeof FormReport>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 
 /** Why an entry is stale or unreachable: the codes of the JSON report, which scripts rely on. */
 export const ReasonCode = z.enum([
@@ -32,7 +33,7 @@ export const Reason = z.object({
   code: ReasonCode,
   detail: z.string(),
   /** The cited URL the reason is about, when it is about one source. */
-  sourceUrl: z.string().nullable().default(null),
+  sourceUrl: z._default(z.nullable(z.string()), null),
 });
 export type Reason = z.infer<typeof Reason>;
 

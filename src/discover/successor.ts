@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import { FactRef } from '../facts/fact-ref.js';
 
 /**
@@ -13,20 +14,20 @@ export type SuccessorVia = z.infer<typeof SuccessorVia>;
 
 export const Successor = z.object({
   url: z.string(),
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   /** ISO date of the page's own "Mis à jour le", when it states one. */
-  pageUpdated: z.string().nullable(),
+  pageUpdated: z.nullable(z.string()),
   /** In [0, 1]: AES words in title, h1 and path, guide facts on the page, closeness to the reviewed text. */
-  score: z.number().min(0).max(1),
+  score: z.number().check(z.minimum(0), z.maximum(1)),
   via: SuccessorVia,
   /** Guide facts (email, postal address, online form, document titles) the page states. */
   matchedFacts: z.array(FactRef),
   /** AES words found, and where: `"admission exceptionnelle" in title`. */
-  matchedWords: z.array(z.string()).default([]),
+  matchedWords: z._default(z.array(z.string()), []),
   /** In [0, 1]: how close the page's procedure text is to the reviewed baseline (or the guide's reproduced text). */
-  closeness: z.number().min(0).max(1).default(0),
+  closeness: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0),
   /** Requests the search made for this entry in the run that found the page. */
-  pagesVisited: z.number().int().nonnegative(),
+  pagesVisited: z.int().check(z.nonnegative()),
 });
 export type Successor = z.infer<typeof Successor>;
 
@@ -50,11 +51,11 @@ export type NoSuccessorReason = z.infer<typeof NoSuccessorReason>;
 export const Discovery = z.object({
   successors: z.array(Successor),
   /** Null when there are successors. */
-  reason: NoSuccessorReason.nullable(),
+  reason: z.nullable(NoSuccessorReason),
   /** When the search whose result this is ran (a cached result keeps its date). */
-  searchedAt: z.string().datetime(),
+  searchedAt: z.iso.datetime(),
   /** Requests made by that search. */
-  pagesFetched: z.number().int().nonnegative(),
+  pagesFetched: z.int().check(z.nonnegative()),
   /** True when this run reused a stored result because the site's sitemap or home page had not changed. */
   fromCache: z.boolean(),
 });

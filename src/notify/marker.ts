@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import type { IssueDraft, IssueIdentity } from './issue-draft.js';
 
 /**
@@ -8,10 +9,10 @@ import type { IssueDraft, IssueIdentity } from './issue-draft.js';
  */
 
 const IssueMarker = z.object({
-  entry: z.string().regex(/^[0-9AB]{2,3}-[a-z0-9-]+$/),
+  entry: z.string().check(z.regex(/^[0-9AB]{2,3}-[a-z0-9-]+$/)),
   kind: z.enum(['stale', 'unreachable']),
-  guide: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  digest: z.string().regex(/^[0-9a-f]{8,64}$/),
+  guide: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  digest: z.string().check(z.regex(/^[0-9a-f]{8,64}$/)),
 });
 export type IssueMarker = z.infer<typeof IssueMarker>;
 
@@ -42,7 +43,7 @@ function lastLine(text: string): string {
   return (lines[lines.length - 1] ?? '').trim();
 }
 
-function parseJson<T>(text: string, re: RegExp, schema: z.ZodType<T>): T | null {
+function parseJson<T>(text: string, re: RegExp, schema: z.ZodMiniType<T>): T | null {
   const match = re.exec(lastLine(text));
   if (!match?.[1]) return null;
   try {

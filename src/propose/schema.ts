@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import { FactRef } from '../facts/fact-ref.js';
 
 /** How the guide's facts move from the current section to the draft. */

@@ -41,6 +41,8 @@ interface SpawnedRun {
   fromNodeModules: string[];
   /** Node's own public modules loaded, e.g. `node:zlib`. */
   builtins: string[];
+  /** Whether a loaded chunk holds zod's classic API (and its JSON Schema code), not only zod/mini. */
+  classicZod: boolean;
 }
 
 async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
@@ -56,7 +58,9 @@ async function spawnCheck(ws: Workspace, log: string): Promise<SpawnedRun> {
   const report = RunReport.parse(JSON.parse(await readFile(join(ws.reports, 'latest.json'), 'utf8')));
   const fromNodeModules = [...new Set(loaded.filter((url) => url.includes('/node_modules/')))];
   const builtins = loaded.filter((line) => line.startsWith('node:'));
-  return { code, stderr, report, heavy, fromNodeModules, builtins };
+  const chunks = [...new Set(loaded.filter((url) => url.startsWith('file:') && fileURLToPath(url).startsWith(DIST)))];
+  const classicZod = chunks.some((url) => readFileSync(fileURLToPath(url), 'utf8').includes('// node_modules/zod/v4/classic/'));
+  return { code, stderr, report, heavy, fromNodeModules, builtins, classicZod };
 }
 
 /** Every snapshot file with its modification time and content, to prove a night wrote none. */
@@ -96,12 +100,15 @@ describe('a quiet night (built CLI in its own process)', () => {
     expect(first.heavy).toEqual(['cheerio', 'turndown']); // a new page is parsed: the recorder sees it
     // A page whose header says UTF-8 is decoded without the charset sniffer and its iconv-lite copies.
     expect(first.fromNodeModules).toEqual([]);
+    // A check's schemas, the report's included, are zod/mini: zod's classic API is for discovery and `schema`.
+    expect(first.classicZod).toBe(false);
     const before = await snapshotFiles(ws.snapshots);
 
     const night = await next();
     expect(night.code).toBe(0);
     expect(night.heavy).toEqual([]);
     expect(night.fromNodeModules).toEqual([]);
+    expect(night.classicZod).toBe(false);
     // No body to decompress, no subprocess: node:zlib and node:child_process (commander's) stay unloaded.
     expect(night.builtins).toContain('node:http');
     expect(night.builtins).not.toContain('node:zlib');

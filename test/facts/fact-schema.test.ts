@@ -66,6 +66,7 @@ describe('the Fact schema stored facts are read with', () => {
     expect(FactRef.parse({ kind: 'channel', value: 'online' })).toEqual({ kind: 'channel', value: 'online' });
     expect(FactRef.safeParse({ kind: 'fax', value: 'x' }).success).toBe(false);
     expect(FACT_KINDS).toEqual(['email', 'address', 'phone', 'url', 'document', 'channel']);
-    expect(FactRef.shape.value.description).toContain('postal, online, appointment, in-person, unknown');
+    const { globalRegistry } = await import('zod/mini');
+    expect(globalRegistry.get(FactRef.shape.value)?.description).toContain('postal, online, appointment, in-person, unknown');
   });
 });
