@@ -4,6 +4,11 @@ import { compareTexts } from '../../src/compare/text-diff.js';
 const labels = { before: 'baseline', after: 'current' };
 
 describe('compareTexts', () => {
+  it('finds no change in the very same text', () => {
+    const text = 'Envoyez le dossier\nà la préfecture.';
+    expect(compareTexts(text, text, labels)).toEqual({ changed: false });
+  });
+
   it('finds no change when only whitespace differs', () => {
     expect(compareTexts('Envoyez  le dossier\n\n\nà la préfecture.', 'Envoyez le dossier \n\nà la préfecture.\n', labels)).toEqual({ changed: false });
   });
