@@ -183,8 +183,8 @@ const GROUPS = [
     ],
   ],
 ];
-// zod's JSON Schema output: reachable from every schema, used only by full zod's schemas (discovery's
-// caches, drafts) and the `schema` command. Left to rolldown, it goes with what uses it, not into a check's chunks.
+// zod's JSON Schema output: reachable from every schema, used only by the `schema` command. Left to
+// rolldown, it goes with what uses it, not into a check's chunks.
 const JSON_SCHEMA = /[\\/]zod[\\/]v4[\\/]core[\\/](?:json-schema|to-json-schema|json-schema-processors|json-schema-generator)\.js$/;
 let groupOfModule;
 const groupOf = (id, ctx) => {

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 
 /**
  * The demo's local stand-in for the prefecture sites: one local server per
@@ -13,9 +14,9 @@ import { z } from 'zod';
 const Answer = z.union([
   z.object({ page: z.string() }),
   z.object({ redirect: z.string() }),
-  z.object({ status: z.number().int() }),
+  z.object({ status: z.int() }),
   /** A file served as bytes: a linked document (PDF by default), robots.txt. */
-  z.object({ file: z.string(), contentType: z.string().default('application/pdf') }),
+  z.object({ file: z.string(), contentType: z._default(z.string(), 'application/pdf') }),
 ]);
 const Replay = z.object({ rounds: z.record(z.string(), z.record(z.string(), Answer)) });
 

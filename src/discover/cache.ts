@@ -1,7 +1,8 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import { Discovery } from './successor.js';
 import { Anchor, Validators, VisitedPage } from './visited.js';
 
@@ -16,8 +17,8 @@ export const DiscoveryCache = z.object({
   /** Digest of what the search looked for (starts, facts, reference text, budget): a new question needs a new search. */
   inputs: z.string(),
   discovery: Discovery,
-  anchor: Anchor.nullable(),
-  robots: z.record(z.string(), z.object({ text: z.string().nullable(), validators: Validators })),
+  anchor: z.nullable(Anchor),
+  robots: z.record(z.string(), z.object({ text: z.nullable(z.string()), validators: Validators })),
   pages: z.array(VisitedPage),
 });
 export type DiscoveryCache = z.infer<typeof DiscoveryCache>;

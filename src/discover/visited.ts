@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import { FactRef } from '../facts/fact-ref.js';
 import { SuccessorVia } from './successor.js';
 
@@ -6,13 +7,13 @@ import { SuccessorVia } from './successor.js';
  * One page a search requested, as kept in the discovery cache: enough to
  * reuse its ranking and its links when the page has not changed since.
  */
-export const Validators = z.object({ etag: z.string().nullable(), lastModified: z.string().nullable() });
+export const Validators = z.object({ etag: z.nullable(z.string()), lastModified: z.nullable(z.string()) });
 
 export const PageRank = z.object({
-  score: z.number().min(0).max(1),
+  score: z.number().check(z.minimum(0), z.maximum(1)),
   matchedFacts: z.array(FactRef),
   matchedWords: z.array(z.string()),
-  closeness: z.number().min(0).max(1),
+  closeness: z.number().check(z.minimum(0), z.maximum(1)),
 });
 
 export const VisitedPage = z.object({
@@ -22,14 +23,14 @@ export const VisitedPage = z.object({
   finalUrl: z.string(),
   via: SuccessorVia,
   /** The sitemap's `lastmod` for it, when it came from a sitemap. */
-  lastmod: z.string().nullable(),
+  lastmod: z.nullable(z.string()),
   validators: Validators,
   /** `read`: an HTML page; `no-procedure`: HTML without one; `failed` / `refused`: nothing to read. */
   outcome: z.enum(['read', 'no-procedure', 'not-html', 'failed', 'refused-by-robots', 'refused']),
-  title: z.string().nullable(),
-  pageUpdated: z.string().nullable(),
+  title: z.nullable(z.string()),
+  pageUpdated: z.nullable(z.string()),
   /** Null when the page holds no procedure. */
-  rank: PageRank.nullable(),
+  rank: z.nullable(PageRank),
   /** Links worth following, best first (only kept for pages the walk may continue from). */
   links: z.array(z.object({ url: z.string(), relevance: z.number() })),
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../shared/zod-english.js';
 import { classifyRedirect } from '../compare/redirects.js';
 import { extractProcedure } from '../extract/extract.js';
 import { EXTRACTOR_VERSION } from '../extract/extraction.js';
@@ -24,8 +25,8 @@ const LastCheck = z.object({
   entries: z.array(
     z.object({
       id: z.string(),
-      sources: z.array(z.object({ url: z.string(), outcome: z.string(), httpStatus: z.number().nullable() })).default([]),
-      successors: z.array(z.object({ url: z.string() })).default([]),
+      sources: z._default(z.array(z.object({ url: z.string(), outcome: z.string(), httpStatus: z.nullable(z.number()) })), []),
+      successors: z._default(z.array(z.object({ url: z.string() })), []),
     }),
   ),
 });

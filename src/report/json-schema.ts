@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { toJSONSchema } from 'zod/mini';
 import { RunReport } from './schema.js';
 
 /** The published contract of `reports/latest.json`; `schema/run-report.schema.json` is this, checked in. */
@@ -6,6 +6,6 @@ export function runReportJsonSchema(): Record<string, unknown> {
   return {
     $id: 'https://github.com/gisti/aes-watch/schema/run-report.schema.json',
     title: 'aes-watch run report',
-    ...z.toJSONSchema(RunReport, { io: 'output' }),
+    ...toJSONSchema(RunReport, { io: 'output' }),
   };
 }

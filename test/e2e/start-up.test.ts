@@ -79,4 +79,14 @@ describe('the CLI at start-up', () => {
     expect(files.length).toBeGreaterThan(5);
     expect(imports).toEqual([]);
   });
+
+  // zod's core is one module: any classic schema anywhere would put every core type (and the memoizer
+  // classic installs) into the chunk a check loads before its first request, which holds the core.
+  it('no built file holds zod\'s classic API: every schema is zod/mini', async () => {
+    const chunks = (await readdir(join(DIST, 'bundle'))).filter((name) => name.endsWith('.js'));
+    const classic: string[] = [];
+    for (const name of chunks) if ((await readFile(join(DIST, 'bundle', name), 'utf8')).includes('// node_modules/zod/v4/classic/')) classic.push(name);
+    expect(chunks.some((name) => name.startsWith('quiet-night-'))).toBe(true);
+    expect(classic).toEqual([]);
+  });
 });
