@@ -16,7 +16,8 @@ export const exitCodeFor = (signal: Interruption): number => 128 + constants.sig
  */
 export async function interruptible<T>(
   run: (signal: AbortSignal) => Promise<T>,
-  stderr: NodeJS.WritableStream,
+  // Read when a signal comes: Node builds process.stderr on first read, and a check that prints nothing never needs it.
+  io: { readonly stderr: NodeJS.WritableStream },
 ): Promise<{ value: T; interrupted: Interruption | null }> {
   const controller = new AbortController();
   // Every request in flight listens to the run's signal (up to one per host fetched at once): many, not a leak.
@@ -26,7 +27,7 @@ export async function interruptible<T>(
     const listener = () => {
       if (interrupted) process.exit(exitCodeFor(name));
       interrupted = name;
-      writeLine(stderr, `aes-watch: ${name} received: stopping this check (send it again to stop at once)`);
+      writeLine(io.stderr, `aes-watch: ${name} received: stopping this check (send it again to stop at once)`);
       controller.abort(new Error(`interrupted by ${name}`));
     };
     process.on(name, listener);

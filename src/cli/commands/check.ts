@@ -55,7 +55,7 @@ export function registerCheck(program: Command, io: CliIO, setExit: (code: numbe
         },
         flags.config,
       );
-      const { value: result, interrupted } = await interruptible((signal) => runCheck(request, io, signal), io.stderr);
+      const { value: result, interrupted } = await interruptible((signal) => runCheck(request, io, signal), io);
       setExit(interrupted ? exitCodeFor(interrupted) : result.exitCode);
     });
 }
