@@ -21,8 +21,9 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** Runs `node <nodeArgs> aes-watch <args>`, whose preloaded recorder writes to the file named by `logVariable`. */
+let runs = 0;
 function recorded(nodeArgs: string[], logVariable: string, args: string[]): Promise<{ lines: string[]; stdout: string }> {
-  const log = join(dir, 'recorded.log');
+  const log = join(dir, `recorded-${(runs += 1)}.log`);
   return new Promise((done, fail) => {
     execFile(process.execPath, [...nodeArgs, BIN, ...args], { cwd: dir, env: { PATH: process.env.PATH, [logVariable]: log } }, async (error, stdout) => {
       if (error) return fail(error);
@@ -60,6 +61,23 @@ describe('the CLI at start-up', () => {
     const { modules, stdout } = await nodeModulesLoadedBy(['--no-experimental-require-module'], ['--help']);
     expect(stdout).toMatch(/^Usage: aes-watch /);
     expect(modules).toContain(ES_LOADER_READS);
+  });
+
+  // The recorder names a require()'s parent by its path, an import()'s by its URL.
+  const howTheCommandChunkLoads = async (flags: string[]) => {
+    const guide = resolve(import.meta.dirname, '../../data/guides/normandie.txt');
+    const { lines, stdout } = await recorded([...flags, '--import', RECORDER], 'AES_WATCH_IMPORT_LOG', ['guide', guide]);
+    const parents = lines.filter((line) => /\/dist\/bundle\/quiet-night-[\w-]+\.js \S*\/dist\/bundle\/cli-/.test(line)).map((line) => line.split(' ')[1] ?? '');
+    return { stdout, by: [...new Set(parents.map((parent) => (parent.startsWith('file:') ? 'import' : 'require')))] };
+  };
+
+  it('a command takes its chunk with require() where Node can, and with import() where it cannot', async () => {
+    const required = await howTheCommandChunkLoads([]);
+    const imported = await howTheCommandChunkLoads(['--no-experimental-require-module']);
+    expect(required.by).toEqual(['require']);
+    expect(imported.by).toEqual(['import']);
+    expect(required.stdout).toContain('14-calvados');
+    expect(imported.stdout).toBe(required.stdout);
   });
 
   it('reading a guide loads neither the judging nor the report code (a first run reads its guide before its first request)', async () => {
