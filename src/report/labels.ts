@@ -167,7 +167,7 @@ const fr: Labels = {
   tableReasons: 'motifs',
   tableChanged: 'changé depuis la dernière vérification',
   entryLine: (id, guideUpdated, changed) =>
-    `Entrée \`${id}\`, guide mis à jour le ${guideUpdated} ; ${changed === null ? 'première vérification' : `changé depuis la dernière vérification : ${changed ? 'oui' : 'non'}`}.`,
+    `Entrée \`${id}\`, guide mis à jour le ${guideUpdated} ; ${changed === null ? fr.firstCheck : `changé depuis la dernière vérification : ${changed ? 'oui' : 'non'}`}.`,
   guideFile: 'guide',
   guideUpdated: (date) => `guide mis à jour le ${date}`,
   changedSinceLastRun: 'changé depuis la dernière vérification',
@@ -294,7 +294,7 @@ const en: Labels = {
   tableReasons: 'reasons',
   tableChanged: 'changed since last run',
   entryLine: (id, guideUpdated, changed) =>
-    `Entry \`${id}\`, guide updated ${guideUpdated}; ${changed === null ? 'first check' : `changed since last run: ${changed ? 'yes' : 'no'}`}.`,
+    `Entry \`${id}\`, guide updated ${guideUpdated}; ${changed === null ? en.firstCheck : `changed since last run: ${changed ? 'yes' : 'no'}`}.`,
   guideFile: 'guide',
   guideUpdated: (date) => `guide updated ${date}`,
   changedSinceLastRun: 'changed since the last run',
