@@ -55,38 +55,21 @@ const unused = [
   leaveOut('domino', /^@mixmark-io\/domino$/, /[\\/]turndown[\\/]/, "export function createDocument() { throw new Error('aes-watch gives turndown parsed nodes, never HTML'); }"),
 ];
 
-// Node's built-in modules are taken with process.getBuiltinModule, not imported: an ES import of a
-// built-in builds an ES facade that reads every export, so `node:fs` loads its streams and the
-// module loader makes a trip per built-in. Measured on the built-ins a night loads: 6 ms less before
-// the first request. Each import line becomes one destructuring line; a namespace import has no
-// such form and fails the build.
-const BUILTIN_IMPORT = /^import (?:(.+?) from )?"(node:[\w/]+)";$/gm;
-function bindingsOf(clause, from, chunk) {
-  const load = `globalThis.process.getBuiltinModule(${JSON.stringify(from)})`;
-  if (clause === undefined) return `${load};`;
-  const named = /\{ (.*) \}$/.exec(clause);
-  const first = clause.split(',')[0].trim();
-  if (first.startsWith('*')) throw new Error(`bundle: ${chunk}: namespace import of ${from}; import names instead`);
-  const defaultName = first.startsWith('{') ? null : first;
-  const names = (named?.[1].split(', ') ?? []).map((spec) => {
-    const [name, local = name] = spec.split(' as ');
-    return name === 'default' ? { local, whole: true } : { text: name === local ? name : `${name}: ${local}` };
-  });
-  const whole = defaultName ?? names.find((name) => name.whole)?.local;
-  const parts = names.filter((name) => !name.whole).map((name) => name.text);
-  if (!whole) return `const { ${parts.join(', ')} } = ${load};`;
-  return parts.length > 0 ? `const ${whole} = ${load}, { ${parts.join(', ')} } = ${whole};` : `const ${whole} = ${load};`;
-}
-const builtinsWithoutFacades = {
-  name: 'builtins-without-facades',
+// Built as CommonJS: a chunk's require() of another reads it at once, where import() starts the ES
+// loader's asynchronous reads (and its facades of Node's built-ins, which for `node:fs` load its
+// streams), and V8's compiled code can be kept between runs for CommonJS alone on Node 20
+// (src/cli/code-cache.ts). rolldown keeps import() for what is outside the bundle, which a chunk
+// compiled by vm.Script could not run: those become require() too, which Node 20.19+ and 22.12+
+// do for ES packages as well (package.json's engines).
+const LITERAL_IMPORT = /\bimport\(("[^"]+")\)/g;
+// The PDF worker's source is a string in its chunk, run by a worker thread that Node's own loader starts.
+const WORKER_IMPORT = 'import(workerData.pdfjsUrl)';
+const importsAsRequires = {
+  name: 'imports-as-requires',
   renderChunk(code, chunk) {
-    let out = code.replace(BUILTIN_IMPORT, (_line, clause, from) => bindingsOf(clause, from, chunk.fileName));
-    // CommonJS code in the bundle requires built-ins through rolldown's `__require`, made with
-    // node:module's createRequire when the runtime loads: both left for what is not a built-in.
-    out = out.replace(/\b__require\(("node:[\w/]+")\)/g, 'globalThis.process.getBuiltinModule($1)');
-    out = out
-      .replace('const { createRequire } = globalThis.process.getBuiltinModule("node:module");', 'const createRequire = (url) => globalThis.process.getBuiltinModule("node:module").createRequire(url);')
-      .replace('(() => createRequire(import.meta.url))()', '((require) => (id) => (require ??= createRequire(import.meta.url))(id))()');
+    const out = code.replace(LITERAL_IMPORT, 'Promise.resolve().then(() => require($1))');
+    const left = out.replaceAll(WORKER_IMPORT, '').search(/\bimport\(/);
+    if (left >= 0) this.error(`bundle: ${chunk.fileName} keeps an import() a chunk compiled by vm.Script cannot run: ${out.slice(left, left + 60)}`);
     return out === code ? null : { code: out, map: null };
   },
 };
@@ -106,60 +89,7 @@ const lazyChildProcess = {
   },
 };
 
-// The program a user starts is CommonJS, which takes the commands' chunk (an ES module) with
-// require(): `--help` then never starts Node's ES module loader, 7 ms of its 100 ms budget. Where
-// Node cannot require an ES module (22.0-22.11), or warns when it does (22.12), it uses import().
-// Its folder gets a package.json that says CommonJS. The entry must have one import, of that
-// chunk, and no other ES syntax: anything else fails the build.
 const ENTRY = 'src/cli/main.js';
-const REQUIRE_WORKS = "process.features.require_module === true && !process.versions.node.startsWith('22.12.')";
-const entryAsCommonJs = {
-  name: 'entry-as-commonjs',
-  renderChunk(code, chunk) {
-    if (chunk.fileName !== ENTRY) return null;
-    // rolldown marks an entry without exports as a module with an empty export.
-    const body = code.replace(/^export \{\s*\};$/m, '');
-    const single = /^import \{ (.+?) \} from ("\.\.\/\.\.\/bundle\/[^"]+");$/m.exec(body);
-    const rest = single ? body.replace(single[0], '') : body;
-    const left = /^(?:import|export)\b|\bimport\.meta\b|\bimport\(/m.exec(rest);
-    if (!single || left || !body.startsWith('#!')) throw new Error(`bundle: ${ENTRY} cannot run as CommonJS (${left ? `it has "${left[0]}"` : 'no import of the commands chunk'})`);
-    // The body becomes a function of the chunk's exports (rolldown prints the result again, source map included).
-    const names = single[1].split(', ').map((spec) => spec.replace(' as ', ': ')).join(', ');
-    const [shebang, ...lines] = rest.trim().split('\n');
-    const out = `${shebang}\nconst commands = ${single[2]};\nconst main = ({ ${names} }) => {\n${lines.join('\n')}\n};\nif (${REQUIRE_WORKS}) main(require(commands));\nelse import(commands).then(main);\n`;
-    return { code: out, map: null };
-  },
-};
-
-// The commands' chunk takes the chunk a command runs (a check's `quiet-night`) the same way:
-// import() starts the ES loader's asynchronous reads for it; require() reads it at once. Alternated
-// reruns, 25 rounds: the first request left 3-4 ms sooner. Where require() cannot, import() as before.
-const chunksRequiredByCommands = {
-  name: 'chunks-required-by-commands',
-  renderChunk(code, chunk) {
-    if (chunk.name !== 'cli') return null;
-    // Chunk names still hold hash placeholders here.
-    const body = code.replace(/\bimport\(("\.\/[^"]+\.js")\)/g, '__loadChunk($1)');
-    if (body === code) {
-      this.warn('the commands chunk imports no other chunk: nothing to require');
-      return null;
-    }
-    const load = `const __loadChunk = ${REQUIRE_WORKS.replaceAll('process.', 'globalThis.process.')} ? ((req) => (id) => Promise.resolve().then(() => req(id)))(globalThis.process.getBuiltinModule("node:module").createRequire(import.meta.url)) : (id) => import(id);\n`;
-    const at = body.search(/^(?!import\b)/m);
-    return { code: body.slice(0, at) + load + body.slice(at), map: null };
-  },
-};
-
-/** CommonJS packages inside the bundle (write-file-atomic) read __filename; defined on the first code line, so source-map lines stay right. */
-const cjsFilename = {
-  name: 'cjs-filename',
-  renderChunk(code) {
-    if (!/\b__filename\b/.test(code)) return null;
-    const define = "const __filename = globalThis.process.getBuiltinModule('node:url').fileURLToPath(import.meta.url); ";
-    const at = code.startsWith('#!') ? code.indexOf('\n') + 1 : 0;
-    return { code: code.slice(0, at) + define + code.slice(at), map: null };
-  },
-};
 
 /** The modules statically reachable from `roots`. */
 function staticClosure(roots, ctx) {
@@ -184,8 +114,9 @@ function staticClosure(roots, ctx) {
 // - what a check loads once answers come in (judging, the reports), which would otherwise be a
 //   dozen small chunks on a night's critical path.
 const CLI_ROOT = resolve('src/cli/main.ts');
+const CODE_CACHE = resolve('src/cli/code-cache.ts');
 const GROUPS = [
-  ['cli', ['src/cli/main.ts', 'src/cli/interrupt.ts']],
+  ['cli', ['src/cli/run-process.ts', 'src/cli/interrupt.ts']],
   ['quiet-night', ['src/run/check.ts', 'src/run/request.ts']],
   ['facts', ['src/facts/extract.ts', 'src/facts/match.ts', 'src/extract/normalise.ts']],
   [
@@ -211,7 +142,7 @@ const groupOf = (id, ctx) => {
     groupOfModule = new Map();
     for (const [name, roots] of GROUPS) {
       for (const module of staticClosure(roots.map((path) => resolve(path)), ctx)) {
-        if (module !== CLI_ROOT && !JSON_SCHEMA.test(module) && !groupOfModule.has(module)) groupOfModule.set(module, name);
+        if (module !== CLI_ROOT && module !== CODE_CACHE && !JSON_SCHEMA.test(module) && !groupOfModule.has(module)) groupOfModule.set(module, name);
       }
     }
   }
@@ -223,12 +154,14 @@ const isExternal = (id, importer) =>
   (id.startsWith('node:') || outside.some((name) => id === name || id.startsWith(`${name}/`))) && !unused.some((plugin) => plugin.leavesOut(id, importer));
 
 rmSync('dist/bundle', { recursive: true, force: true });
+// Compiled code kept by earlier runs is for chunks this build replaces.
+rmSync('dist/code-cache', { recursive: true, force: true });
 const bundle = await rolldown({
   input: { 'src/cli/main': 'src/cli/main.ts' },
   platform: 'node',
   external: isExternal,
   transform: { target: 'node20.19', define: { __AES_GUIDE_READER__: JSON.stringify(reader.digest('hex').slice(0, 16)) } },
-  plugins: [...unused, lazyChildProcess, cjsFilename, builtinsWithoutFacades, entryAsCommonJs, chunksRequiredByCommands],
+  plugins: [...unused, lazyChildProcess, importsAsRequires],
   logLevel: 'warn',
   onLog(level, log, handle) {
     // The reporter registry loads the notifiers as plugins, by dynamic import (test/shared/imports.test.ts);
@@ -239,7 +172,7 @@ const bundle = await rolldown({
 });
 const { output } = await bundle.write({
   dir: 'dist',
-  format: 'esm',
+  format: 'cjs',
   // ASCII only, JSDoc left to the source maps: a source with no other character decodes on Node's
   // fast path and V8 keeps it one byte per character (a single "→" made a 240 kB chunk two).
   charset: 'ascii',
@@ -254,7 +187,7 @@ const { output } = await bundle.write({
 });
 await bundle.close();
 chmodSync(join('dist', ENTRY), 0o755);
-writeFileSync(join('dist', dirname(ENTRY), 'package.json'), '{ "type": "commonjs" }\n');
+for (const folder of [dirname(ENTRY), 'bundle']) writeFileSync(join('dist', folder, 'package.json'), '{ "type": "commonjs" }\n');
 
 const chunks = output.filter((file) => file.type === 'chunk');
 

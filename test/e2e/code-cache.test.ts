@@ -1,0 +1,109 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The built CLI keeps V8's compiled code for its chunks between runs (src/cli/code-cache.ts). The
+ * cache may only ever save time: whatever state it is in, a run prints what it prints without it.
+ */
+const REPO = resolve(import.meta.dirname, '../..');
+const GUIDE = join(REPO, 'data/guides/normandie.txt');
+// Node 22.1+ keeps the code itself, in its own layout; Node 20 runs aes-watch's own cache.
+const NODE_KEEPS_CODE = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
+
+let dir: string;
+/** A copy of the build, so that its default cache folder is this test's alone. */
+let install: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'aes-watch-code-cache-'));
+  install = join(dir, 'install');
+  await cp(join(REPO, 'dist'), join(install, 'dist'), { recursive: true, filter: (path) => !path.endsWith('code-cache') });
+  await cp(join(REPO, 'package.json'), join(install, 'package.json'));
+  await symlink(join(REPO, 'node_modules'), join(install, 'node_modules'), 'dir');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+function aesWatch(args: string[], cache: string | undefined): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+  if (cache !== undefined) env.AES_WATCH_CODE_CACHE = cache;
+  return new Promise((done) => {
+    execFile(process.execPath, [join(install, 'dist/src/cli/main.js'), ...args], { cwd: dir, env }, (error, stdout, stderr) =>
+      done({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }),
+    );
+  });
+}
+const guideTable = (cache: string | undefined) => aesWatch(['guide', GUIDE], cache);
+
+/** Each cache file with its bytes and modification time: a file V8 accepted is not written again. */
+async function cacheFiles(folder: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const name of (await readdir(folder, { recursive: true })).sort()) {
+    const path = join(folder, name);
+    const info = await stat(path);
+    if (info.isFile()) files.set(name, `${info.mtimeMs} ${(await readFile(path)).toString('base64')}`);
+  }
+  return files;
+}
+
+describe('the compiled code the built CLI keeps', () => {
+  let expected: Run;
+  beforeAll(async () => {
+    expected = await guideTable('off');
+    expect(expected.stdout).toContain('14-calvados');
+  });
+
+  it('is off with AES_WATCH_CODE_CACHE=off, and kept in the build folder by default', async () => {
+    // The run with `off` (its working folder is `dir`) wrote nothing, there or in the build.
+    expect(await readdir(dir)).toEqual(['install']);
+    await expect(stat(join(install, 'dist/code-cache'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await guideTable(undefined)).toEqual(expected);
+    expect((await cacheFiles(join(install, 'dist/code-cache'))).size).toBeGreaterThan(0);
+  });
+
+  it('gives a second run the same output', async () => {
+    const folder = join(dir, 'same-output');
+    expect(await guideTable(folder)).toEqual(expected);
+    expect((await cacheFiles(folder)).size).toBeGreaterThan(0);
+    expect(await guideTable(folder)).toEqual(expected);
+  });
+
+  it('costs only the compile in a folder that cannot be made', async () => {
+    const blocker = join(dir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    expect(await guideTable(join(blocker, 'cache'))).toEqual(expected);
+  });
+
+  describe.skipIf(NODE_KEEPS_CODE)('on Node 20, by aes-watch itself', () => {
+    it('keeps one file per chunk the run loaded, which V8 takes as it is on the next run', async () => {
+      const folder = join(dir, 'taken');
+      await guideTable(folder);
+      const first = await cacheFiles(folder);
+      const chunks = await readdir(join(install, 'dist/bundle'));
+      expect([...first.keys()].some((name) => /^cli-[\w-]+\.js\.cache$/.test(name))).toBe(true);
+      for (const name of first.keys()) expect(chunks).toContain(name.replace(/\.cache$/, ''));
+      expect(await guideTable(folder)).toEqual(expected);
+      // Not written again: V8 accepted every file (a rejected one is replaced at exit).
+      expect(await cacheFiles(folder)).toEqual(first);
+    });
+
+    it('replaces a damaged file with code V8 takes, and prints the same', async () => {
+      const folder = join(dir, 'damaged');
+      await guideTable(folder);
+      const name = [...(await cacheFiles(folder)).keys()].find((file) => file.startsWith('cli-'))!;
+      await writeFile(join(folder, name), 'not compiled code');
+      expect(await guideTable(folder)).toEqual(expected);
+      const replaced = await cacheFiles(folder);
+      expect(await readFile(join(folder, name), 'utf8')).not.toBe('not compiled code');
+      await guideTable(folder);
+      expect(await cacheFiles(folder)).toEqual(replaced);
+    });
+  });
+});
