@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -36,7 +36,9 @@ function keepChunksCode(bundleDir: string, dir: string): void {
   const unsaved: Compiled[] = [];
   proto._compile = function (content, filename) {
     if (!filename.startsWith(bundleDir)) return compile.call(this, content, filename);
-    const file = join(dir, `${basename(filename)}.cache`);
+    // V8 checks a cache against its source's length, not its text: the chunk's modification time in
+    // the name keeps a chunk edited in place from running the code of the one before.
+    const file = join(dir, `${basename(filename)}.${Math.trunc(statSync(filename).mtimeMs)}.cache`);
     let cachedData: Buffer | undefined;
     try {
       cachedData = readFileSync(file);

@@ -87,8 +87,8 @@ describe('the compiled code the built CLI keeps', () => {
       await guideTable(folder);
       const first = await cacheFiles(folder);
       const chunks = await readdir(join(install, 'dist/bundle'));
-      expect([...first.keys()].some((name) => /^cli-[\w-]+\.js\.cache$/.test(name))).toBe(true);
-      for (const name of first.keys()) expect(chunks).toContain(name.replace(/\.cache$/, ''));
+      expect([...first.keys()].some((name) => /^cli-[\w-]+\.js\.\d+\.cache$/.test(name))).toBe(true);
+      for (const name of first.keys()) expect(chunks).toContain(name.replace(/\.\d+\.cache$/, ''));
       expect(await guideTable(folder)).toEqual(expected);
       // Not written again: V8 accepted every file (a rejected one is replaced at exit).
       expect(await cacheFiles(folder)).toEqual(first);
@@ -105,5 +105,18 @@ describe('the compiled code the built CLI keeps', () => {
       await guideTable(folder);
       expect(await cacheFiles(folder)).toEqual(replaced);
     });
+  });
+
+  // Last: it edits the build this file's runs share.
+  it('never runs the code of a chunk as it was before an edit in place, even of the same length', async () => {
+    const folder = join(dir, 'edited');
+    const help = await aesWatch(['--help'], folder);
+    expect(help.stdout).toContain('GISTI AES guide cites');
+    await guideTable(folder); // the commands' chunk compiled in full
+    const bundle = join(install, 'dist/bundle');
+    const chunk = join(bundle, (await readdir(bundle)).find((name) => /^cli-[\w-]+\.js$/.test(name))!);
+    const code = await readFile(chunk, 'utf8');
+    await writeFile(chunk, code.replace('GISTI AES guide cites', 'GISTI AES GUIDE CITES'));
+    expect((await aesWatch(['--help'], folder)).stdout).toBe(help.stdout.replace('GISTI AES guide cites', 'GISTI AES GUIDE CITES'));
   });
 });
