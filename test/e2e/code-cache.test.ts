@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -105,14 +105,24 @@ describe('the compiled code the built CLI keeps', () => {
       await guideTable(folder);
       expect(await cacheFiles(folder)).toEqual(replaced);
     });
+
+    it('leaves no partial file behind when a file cannot be put in place, and prints the same', async () => {
+      const folder = join(dir, 'blocked');
+      await guideTable(folder);
+      const name = [...(await cacheFiles(folder)).keys()].find((file) => file.startsWith('cli-'))!;
+      // A folder where the file goes: the rename into place fails.
+      await rm(join(folder, name));
+      await mkdir(join(folder, name));
+      expect(await guideTable(folder)).toEqual(expected);
+      expect((await readdir(folder)).filter((file) => file.endsWith('.partial'))).toEqual([]);
+    });
   });
 
   // Last: it edits the build this file's runs share.
   it('never runs the code of a chunk as it was before an edit in place, even of the same length', async () => {
     const folder = join(dir, 'edited');
     const help = await aesWatch(['--help'], folder);
-    expect(help.stdout).toContain('GISTI AES guide cites');
-    await guideTable(folder); // the commands' chunk compiled in full
+    expect(help.stdout).toContain('GISTI AES guide cites'); // and the commands' chunk's code is kept
     const bundle = join(install, 'dist/bundle');
     const chunk = join(bundle, (await readdir(bundle)).find((name) => /^cli-[\w-]+\.js$/.test(name))!);
     const code = await readFile(chunk, 'utf8');
