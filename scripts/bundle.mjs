@@ -113,8 +113,8 @@ function staticClosure(roots, ctx) {
 //   load judging's code with the parser;
 // - what a check loads once answers come in (judging, the reports), which would otherwise be a
 //   dozen small chunks on a night's critical path.
-const CLI_ROOT = resolve('src/cli/main.ts');
-const CODE_CACHE = resolve('src/cli/code-cache.ts');
+// No group reaches main.ts, nor the code cache it alone imports: both stay in main.js, which
+// installs the cache before it requires the first chunk.
 const GROUPS = [
   ['cli', ['src/cli/run-process.ts', 'src/cli/interrupt.ts']],
   ['quiet-night', ['src/run/check.ts', 'src/run/request.ts']],
@@ -142,7 +142,7 @@ const groupOf = (id, ctx) => {
     groupOfModule = new Map();
     for (const [name, roots] of GROUPS) {
       for (const module of staticClosure(roots.map((path) => resolve(path)), ctx)) {
-        if (module !== CLI_ROOT && module !== CODE_CACHE && !JSON_SCHEMA.test(module) && !groupOfModule.has(module)) groupOfModule.set(module, name);
+        if (!JSON_SCHEMA.test(module) && !groupOfModule.has(module)) groupOfModule.set(module, name);
       }
     }
   }
