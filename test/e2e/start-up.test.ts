@@ -33,9 +33,9 @@ function recorded(nodeArgs: string[], logVariable: string, args: string[]): Prom
 }
 /** What `aes-watch <args>` loaded: module URLs, then `node:<name>` for Node's own modules. */
 const loadedBy = async (args: string[]) => (await recorded(['--import', RECORDER], 'AES_WATCH_IMPORT_LOG', args)).lines.map((line) => line.split(' ')[0] ?? '');
-/** Node's own modules, internal ones included, that `aes-watch <args>` loaded; and its output. */
-async function nodeModulesLoadedBy(args: string[]): Promise<{ modules: string[]; stdout: string }> {
-  const { lines, stdout } = await recorded(['--require', BUILTIN_RECORDER], 'AES_WATCH_BUILTIN_LOG', args);
+/** Node's own modules, internal ones included, that `node <flags> aes-watch <args>` loaded; and its output. */
+async function nodeModulesLoadedBy(args: string[], flags: string[] = []): Promise<{ modules: string[]; stdout: string }> {
+  const { lines, stdout } = await recorded([...flags, '--require', BUILTIN_RECORDER], 'AES_WATCH_BUILTIN_LOG', args);
   return { modules: lines, stdout };
 }
 const builtinsLoadedBy = async (args: string[]) => (await loadedBy(args)).filter((line) => line.startsWith('node:'));
@@ -55,6 +55,30 @@ describe('the CLI at start-up', () => {
     expect(stdout).toMatch(/^Usage: aes-watch /);
     expect(modules).toContain('NativeModule internal/modules/cjs/loader'); // the recorder sees Node's internals
     expect(modules).not.toContain(ES_LOADER_READS);
+  });
+
+  it('--help needs no ES module support: it runs the same, on require() alone, where Node cannot require an ES module', async () => {
+    const { modules, stdout } = await nodeModulesLoadedBy(['--help'], ['--no-experimental-require-module']);
+    expect(stdout).toMatch(/^Usage: aes-watch /);
+    expect(stdout).toBe((await nodeModulesLoadedBy(['--help'])).stdout);
+    expect(modules).not.toContain(ES_LOADER_READS);
+  });
+
+  // The recorder names a require()'s parent by its path, an import()'s by its URL.
+  const howTheCommandChunkLoads = async (flags: string[]) => {
+    const guide = resolve(import.meta.dirname, '../../data/guides/normandie.txt');
+    const { lines, stdout } = await recorded([...flags, '--import', RECORDER], 'AES_WATCH_IMPORT_LOG', ['guide', guide]);
+    const parents = lines.filter((line) => /\/dist\/bundle\/quiet-night-[\w-]+\.js \S*\/dist\/bundle\/cli-/.test(line)).map((line) => line.split(' ')[1] ?? '');
+    return { stdout, by: [...new Set(parents.map((parent) => (parent.startsWith('file:') ? 'import' : 'require')))] };
+  };
+
+  it('a command takes its chunk with require(), also where Node cannot require an ES module', async () => {
+    const required = await howTheCommandChunkLoads([]);
+    const withoutEsRequire = await howTheCommandChunkLoads(['--no-experimental-require-module']);
+    expect(required.by).toEqual(['require']);
+    expect(withoutEsRequire.by).toEqual(['require']);
+    expect(required.stdout).toContain('14-calvados');
+    expect(withoutEsRequire.stdout).toBe(required.stdout);
   });
 
   it('reading a guide loads neither the judging nor the report code (a first run reads its guide before its first request)', async () => {
