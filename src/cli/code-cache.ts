@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
+import type writeFileAtomic from 'write-file-atomic';
 
 // Node 22.1+ keeps compiled code itself; Node 20 has no such call.
 type EnableCompileCache = (dir: string) => unknown;
@@ -62,14 +63,15 @@ function saveCompiled(unsaved: Compiled[], dir: string): void {
   } catch {
     return; // A folder we cannot make (a read-only install): the next run compiles, as without a cache.
   }
+  // Loaded only here, by a run that has code to keep: at start-up it would load node:crypto.
+  const { sync: writeWhole } = createRequire(import.meta.url)('write-file-atomic') as typeof writeFileAtomic;
   for (const { file, script } of unsaved) {
-    // Renamed into place: a run reading the cache at the same moment sees the old file or the new one, whole.
-    const partial = `${file}.${process.pid}.partial`;
     try {
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, file);
+      // A run reading the cache at the same moment sees the old file or the new one, whole. No
+      // fsync: a file lost to a power cut only means compiling again.
+      writeWhole(file, script.createCachedData(), { fsync: false });
     } catch {
-      rmSync(partial, { force: true });
+      // write-file-atomic has removed its temporary file: the next run compiles this chunk again.
     }
   }
 }
