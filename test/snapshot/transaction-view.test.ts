@@ -1,4 +1,4 @@
-import callbackFs from 'node:fs';
+import callbackFs, { constants } from 'node:fs';
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -126,6 +126,26 @@ describe('what a commit leaves on disk', () => {
     await expect(nodeStoreFs.writeFile(join(root, 'missing', 'x.md'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(nodeStoreFs.copyFile(join(root, 'missing.md'), join(root, 'copy.md'))).rejects.toMatchObject({ code: 'ENOENT' });
     await expect(nodeStoreFs.rename(join(root, 'missing.md'), join(root, 'moved.md'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('a staged file', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  // The commit point must not come before the bytes are on disk: a power cut could leave the file empty.
+  it('is on disk when its write returns (opened with O_DSYNC), with no sync call of its own', async () => {
+    const opened = vi.spyOn(callbackFs, 'open');
+    const synced = vi.spyOn(callbackFs, 'fdatasync');
+    await nodeStoreFs.writeFile(join(root, 'x.md'), 'x');
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(Number(opened.mock.calls[0]![1]) & constants.O_DSYNC).toBe(constants.O_DSYNC);
+    expect(synced).not.toHaveBeenCalled();
+  });
+
+  it('written again, holds only its new bytes', async () => {
+    await nodeStoreFs.writeFile(join(root, 'x.md'), 'a longer first version');
+    await nodeStoreFs.writeFile(join(root, 'x.md'), 'short');
+    expect(await readFile(join(root, 'x.md'), 'utf8')).toBe('short');
   });
 });
 
