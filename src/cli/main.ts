@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { fileURLToPath } from 'node:url';
 import { keepCompiledCode } from './code-cache.js';
+import { commandOf } from './command-names.js';
 
 // The program a user starts, bundled as CommonJS (scripts/bundle.mjs). The commands live in
 // run-cli.ts, which tests import.
@@ -11,5 +12,5 @@ import { keepCompiledCode } from './code-cache.js';
 process.env.UV_THREADPOOL_SIZE ??= '8';
 
 // Before the first chunk loads, which is why the commands come by import(): a static import runs first.
-keepCompiledCode(fileURLToPath(new URL('../../bundle', import.meta.url)), process.env.AES_WATCH_CODE_CACHE);
+keepCompiledCode(fileURLToPath(new URL('../../bundle', import.meta.url)), process.env.AES_WATCH_CODE_CACHE, commandOf(process.argv.slice(2)));
 void import('./run-process.js').then(({ runProcess }) => runProcess());

@@ -11,11 +11,13 @@ import { registerSchedule } from './commands/schedule.js';
 import { registerSchema } from './commands/schema.js';
 
 import { VERSION } from '../shared/version.js';
+// Types only: main.ts loads that list before the commands' chunk, which must not hold it.
+import type { CommandName } from './command-names.js';
 
 type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
 /** Commands register here, by the name a user types; their heavy modules load only when they run, so `--help` stays fast. */
-const COMMANDS: Record<string, Register> = {
+const COMMANDS: Record<CommandName, Register> = {
   check: registerCheck,
   guide: registerGuide,
   accept: registerAccept,
@@ -33,7 +35,7 @@ const COMMANDS: Record<string, Register> = {
  */
 function commandsFor(argv: string[]): Register[] {
   const named = argv[0];
-  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
+  return named !== undefined && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named as CommandName]] : Object.values(COMMANDS);
 }
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {

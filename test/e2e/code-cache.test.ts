@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -65,7 +65,22 @@ describe('the compiled code the built CLI keeps', () => {
     expect(await readdir(dir)).toEqual(['install']);
     await expect(stat(join(install, 'dist/code-cache'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await guideTable(undefined)).toEqual(expected);
-    expect((await cacheFiles(join(install, 'dist/code-cache'))).size).toBeGreaterThan(0);
+    const kept = [...(await cacheFiles(join(install, 'dist/code-cache'))).keys()];
+    expect(kept.length).toBeGreaterThan(0);
+    // In the command's own folder.
+    for (const name of kept) expect(name.startsWith(`guide${sep}`)).toBe(true);
+  });
+
+  it("keeps each command's code in a folder of its own, and the program's options and unknown words in the program's", async () => {
+    const folder = join(dir, 'per-command');
+    expect(await guideTable(folder)).toEqual(expected);
+    const help = await aesWatch(['--help'], folder);
+    expect(help.stdout).toContain('Commands:');
+    const typo = await aesWatch(['chek'], folder);
+    expect(typo.code).toBe(2);
+    expect((await readdir(folder)).sort()).toEqual(['guide', 'program']);
+    for (const command of ['guide', 'program']) expect((await cacheFiles(join(folder, command))).size).toBeGreaterThan(0);
+    expect(await aesWatch(['--help'], folder)).toEqual(help);
   });
 
   it('gives a second run the same output', async () => {
@@ -85,35 +100,37 @@ describe('the compiled code the built CLI keeps', () => {
     it('keeps one file per chunk the run loaded, which V8 takes as it is on the next run', async () => {
       const folder = join(dir, 'taken');
       await guideTable(folder);
-      const first = await cacheFiles(folder);
+      const first = await cacheFiles(join(folder, 'guide'));
       const chunks = await readdir(join(install, 'dist/bundle'));
       expect([...first.keys()].some((name) => /^cli-[\w-]+\.js\.\d+\.cache$/.test(name))).toBe(true);
       for (const name of first.keys()) expect(chunks).toContain(name.replace(/\.\d+\.cache$/, ''));
       expect(await guideTable(folder)).toEqual(expected);
       // Not written again: V8 accepted every file (a rejected one is replaced at exit).
-      expect(await cacheFiles(folder)).toEqual(first);
+      expect(await cacheFiles(join(folder, 'guide'))).toEqual(first);
     });
 
     it('replaces a damaged file with code V8 takes, and prints the same', async () => {
-      const folder = join(dir, 'damaged');
-      await guideTable(folder);
+      const root = join(dir, 'damaged');
+      const folder = join(root, 'guide');
+      await guideTable(root);
       const name = [...(await cacheFiles(folder)).keys()].find((file) => file.startsWith('cli-'))!;
       await writeFile(join(folder, name), 'not compiled code');
-      expect(await guideTable(folder)).toEqual(expected);
+      expect(await guideTable(root)).toEqual(expected);
       const replaced = await cacheFiles(folder);
       expect(await readFile(join(folder, name), 'utf8')).not.toBe('not compiled code');
-      await guideTable(folder);
+      await guideTable(root);
       expect(await cacheFiles(folder)).toEqual(replaced);
     });
 
     it('leaves no temporary file behind when a file cannot be put in place, and prints the same', async () => {
-      const folder = join(dir, 'blocked');
-      await guideTable(folder);
+      const root = join(dir, 'blocked');
+      const folder = join(root, 'guide');
+      await guideTable(root);
       const name = [...(await cacheFiles(folder)).keys()].find((file) => file.startsWith('cli-'))!;
       // A folder where the file goes: the rename into place fails.
       await rm(join(folder, name));
       await mkdir(join(folder, name));
-      expect(await guideTable(folder)).toEqual(expected);
+      expect(await guideTable(root)).toEqual(expected);
       // Nothing but kept code (and the folder in the way): no temporary file left behind.
       expect((await readdir(folder)).filter((file) => !file.endsWith('.cache'))).toEqual([]);
     });
