@@ -31,7 +31,7 @@ const call = <T>(start: (done: (error: NodeJS.ErrnoException | null, value: T) =
 
 /** Opens `path`, lets `fill` write, and closes it; synced first unless `durable` says each write already was. */
 async function filled(path: string, flags: string | number, fill: (fd: number) => Promise<void>, durable = false): Promise<void> {
-  const fd = await call<number>((done) => callbackFs.open(path, flags, 0o666, done));
+  const fd = await call<number>((done) => callbackFs.open(path, flags, done));
   try {
     await fill(fd);
     // A power cut after the commit point must not leave the file empty.
@@ -41,7 +41,12 @@ async function filled(path: string, flags: string | number, fill: (fd: number) =
   }
 }
 
-const { O_WRONLY, O_CREAT, O_TRUNC, O_DSYNC } = constants;
+/**
+ * How a staged file is opened: with O_DSYNC each write returns once its data is on disk, the
+ * guarantee of a sync before closing with one call less per file. Null where the system has no
+ * such flag (Windows): the file is then synced before it is closed.
+ */
+const DURABLE_WRITE = constants.O_DSYNC === undefined ? null : constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_DSYNC;
 
 export const nodeStoreFs: StoreFs = {
   // The callback API, not fs/promises' FileHandle: half the main thread's time per call, and a
@@ -51,10 +56,7 @@ export const nodeStoreFs: StoreFs = {
     const writeAll = async (fd: number) => {
       for (let at = 0; at < bytes.length; ) at += await call<number>((done) => callbackFs.write(fd, bytes, at, bytes.length - at, null, done));
     };
-    // O_DSYNC: each write returns once its data is on disk, the guarantee of a sync before closing
-    // with one call less per file. Where the system has no such flag (Windows), the file is synced.
-    if (O_DSYNC === undefined) await filled(path, 'w', writeAll);
-    else await filled(path, O_WRONLY | O_CREAT | O_TRUNC | O_DSYNC, writeAll, true);
+    await filled(path, DURABLE_WRITE ?? 'w', writeAll, DURABLE_WRITE !== null);
   },
   mkdir: (path) => call<string | undefined>((done) => callbackFs.mkdir(path, { recursive: true }, done)).then(() => undefined),
   rename: (from, to) => call<void>((done) => callbackFs.rename(from, to, done)),

@@ -1,11 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RunReport } from '../../src/report/schema.js';
 import { acquireRunLock, lockPathFor } from '../../src/schedule/lock.js';
+import type { CliRun } from '../support/cli.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { runProgram } from '../support/process.js';
 import { dsfrPage, guideDocument, postalGuideText, postalProcedure } from '../support/prefecture.js';
 import { startSite, type FixtureSite } from '../support/site.js';
 import { benchGuide, benchPage, benchSections } from '../../bench/fixtures.js';
@@ -18,19 +19,8 @@ import { benchGuide, benchPage, benchSections } from '../../bench/fixtures.js';
 const BIN = resolve(import.meta.dirname, '../../dist/src/cli/main.js');
 const PAGE = '/Demarches/Sejour/Admission-exceptionnelle';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function aesWatch(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, AES_WATCH_LOG: 'warn', CI: 'true', ...env } }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      done({ code, stdout, stderr });
-    });
-  });
+function aesWatch(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return runProgram(process.execPath, [BIN, ...args], { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, AES_WATCH_LOG: 'warn', CI: 'true', ...env } });
 }
 
 let site: FixtureSite;
@@ -148,11 +138,7 @@ describe('the binary on a bad environment or a bug', () => {
   it('exits 70 on an internal error, with the stack, and releases the snapshot lock', async () => {
     // A planted bug: the run report cannot stamp its time.
     const plant = 'data:text/javascript,Date.prototype.toISOString=function(){throw new Error("planted bug")}';
-    const run = await new Promise<Run>((done) => {
-      execFile(process.execPath, ['--import', plant, BIN, ...checkArgs()], { cwd: dir, env: { PATH: process.env.PATH, AES_WATCH_LOG: 'error', CI: 'true' } }, (error, stdout, stderr) =>
-        done({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }),
-      );
-    });
+    const run = await runProgram(process.execPath, ['--import', plant, BIN, ...checkArgs()], { cwd: dir, env: { PATH: process.env.PATH, AES_WATCH_LOG: 'error', CI: 'true' } });
     expect(run.code).toBe(70);
     expect(run.stderr).toMatch(/^aes-watch: internal error: Error: planted bug\n\s+at /m);
     await expect(readFile(lockPathFor(join(dir, 'snapshots')))).rejects.toMatchObject({ code: 'ENOENT' });

@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliRun } from '../support/cli.js';
+import { runProgram } from '../support/process.js';
 
 /**
  * The built CLI keeps V8's compiled code for its chunks between runs (src/cli/code-cache.ts). The
@@ -26,19 +27,10 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-function aesWatch(args: string[], cache: string | undefined): Promise<Run> {
+function aesWatch(args: string[], cache: string | undefined): Promise<CliRun> {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
   if (cache !== undefined) env.AES_WATCH_CODE_CACHE = cache;
-  return new Promise((done) => {
-    execFile(process.execPath, [join(install, 'dist/src/cli/main.js'), ...args], { cwd: dir, env }, (error, stdout, stderr) =>
-      done({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr }),
-    );
-  });
+  return runProgram(process.execPath, [join(install, 'dist/src/cli/main.js'), ...args], { cwd: dir, env });
 }
 const guideTable = (cache: string | undefined) => aesWatch(['guide', GUIDE], cache);
 
@@ -54,7 +46,7 @@ async function cacheFiles(folder: string): Promise<Map<string, string>> {
 }
 
 describe('the compiled code the built CLI keeps', () => {
-  let expected: Run;
+  let expected: CliRun;
   beforeAll(async () => {
     expected = await guideTable('off');
     expect(expected.stdout).toContain('14-calvados');

@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { cp, readdir, stat, symlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { VERSION } from '../../src/shared/version.js';
+import { runProgram } from '../support/process.js';
 import { tempFolder } from '../support/temp.js';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -30,11 +30,7 @@ it('npx aes-watch runs the CLI npm ci built, without building it again', { timeo
   const before = await chunkTimes(join(project, 'dist/bundle'));
 
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, npm_config_cache: join(root, 'npm-cache'), npm_config_update_notifier: 'false' };
-  const run = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    execFile('npx', ['--yes', 'aes-watch', '--version'], { cwd: project, env }, (error, stdout, stderr) =>
-      done({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
+  const run = await runProgram('npx', ['--yes', 'aes-watch', '--version'], { cwd: project, env });
 
   expect(run).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
   expect(await chunkTimes(join(project, 'dist/bundle'))).toEqual(before);
