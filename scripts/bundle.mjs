@@ -13,6 +13,7 @@
 // chunk loads which package). Packages that find files of their own at run time
 // (pino's workers, pdf.js's, Playwright's browsers) or that load only
 // for rare paths stay in node_modules.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -205,3 +206,9 @@ function loadedWith(name, seen = new Set()) {
 }
 const packages = Object.fromEntries(chunks.map((chunk) => [chunk.fileName, [...new Set(loadedWith(chunk.fileName))].sort()]));
 writeFileSync('dist/bundle/packages.json', JSON.stringify(packages, null, 2) + '\n');
+
+// The program's help, as the built CLI prints it through commander (the file does not exist yet):
+// `--help` then prints this text without loading the commands (src/cli/kept-help.ts).
+const help = spawnSync(process.execPath, [join('dist', ENTRY), '--help'], { encoding: 'utf8', env: { ...process.env, AES_WATCH_CODE_CACHE: 'off' } });
+if (help.status !== 0 || !help.stdout.startsWith('Usage: aes-watch ')) throw new Error(`bundle: the built CLI's --help failed (exit ${help.status}): ${help.stderr.trim().split('\n')[0] ?? ''}`);
+writeFileSync('dist/bundle/help.txt', help.stdout);

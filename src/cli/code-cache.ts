@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { Module, createRequire } from 'node:module';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
 import type writeFileAtomic from 'write-file-atomic';

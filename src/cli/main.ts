@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { keepCompiledCode } from './code-cache.js';
 import { commandOf } from './command-names.js';
+import { printKeptHelp } from './kept-help.js';
 
 // The program a user starts, bundled as CommonJS (scripts/bundle.mjs). The commands live in
 // run-cli.ts, which tests import.
@@ -11,6 +13,10 @@ import { commandOf } from './command-names.js';
 // copies cost 49 ms with the default four threads, 7–20 ms with eight. Read when the pool starts.
 process.env.UV_THREADPOOL_SIZE ??= '8';
 
-// Before the first chunk loads, which is why the commands come by import(): a static import runs first.
-keepCompiledCode(fileURLToPath(new URL('../../bundle', import.meta.url)), process.env.AES_WATCH_CODE_CACHE, commandOf(process.argv.slice(2)));
-void import('./run-process.js').then(({ runProcess }) => runProcess());
+const bundleDir = fileURLToPath(new URL('../../bundle', import.meta.url));
+const argv = process.argv.slice(2);
+if (!printKeptHelp(argv, join(bundleDir, 'help.txt'))) {
+  // Before the first chunk loads, which is why the commands come by import(): a static import runs first.
+  keepCompiledCode(bundleDir, process.env.AES_WATCH_CODE_CACHE, commandOf(argv));
+  void import('./run-process.js').then(({ runProcess }) => runProcess());
+}

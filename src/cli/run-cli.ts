@@ -14,6 +14,9 @@ import { VERSION } from '../shared/version.js';
 // Types only: main.ts loads that list before the commands' chunk, which must not hold it.
 import type { CommandName } from './command-names.js';
 
+/** The width of every help text, commander's default where the output is not a terminal. */
+export const HELP_WIDTH = 80;
+
 type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
 /** Commands register here, by the name a user types; their heavy modules load only when they run, so `--help` stays fast. */
@@ -45,6 +48,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .version(VERSION)
     .exitOverride()
     .showHelpAfterError('(run npx aes-watch --help for usage)')
+    // Not the terminal's width: the same text on every output, which the build keeps (kept-help.ts).
+    .configureHelp({ helpWidth: HELP_WIDTH })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

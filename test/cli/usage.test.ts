@@ -23,6 +23,23 @@ describe('command line contract', () => {
     for (const command of ['check', 'guide', 'accept', 'report', 'schema', 'schedule', 'discover', 'propose']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
+  // The build keeps the program's help as text (src/cli/kept-help.ts): it must not depend on the terminal.
+  it.each([[['--help']], [['check', '--help']]])('gives %j at 80 columns, on a terminal of 200 as on a pipe', async (args) => {
+    const piped = await scene.ws.run(...args);
+    const stdout = process.stdout as { isTTY?: boolean; columns?: number };
+    const was = { isTTY: stdout.isTTY, columns: stdout.columns };
+    Object.assign(stdout, { isTTY: true, columns: 200 });
+    try {
+      const wide = await scene.ws.run(...args);
+      expect(wide.stdout).toBe(piped.stdout);
+    } finally {
+      Object.assign(stdout, was);
+    }
+    const lines = piped.stdout.split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(80);
+    expect(lines.some((line) => line.length > 70)).toBe(true); // wrapped near the width, not far short of it
+  });
+
   // A command named first is registered alone (start-up time): its help must be the one the whole program gives.
   it.each(['check', 'propose', 'schedule'])('gives the same help for "%s --help" as for "help %s"', async (command) => {
     const alone = await scene.ws.run(command, '--help');

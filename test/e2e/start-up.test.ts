@@ -47,6 +47,12 @@ describe('the CLI at start-up', () => {
     for (const unused of ['node:child_process', 'node:http', 'node:zlib', 'node:crypto']) expect(builtins).not.toContain(unused);
   });
 
+  it("--help prints the program's help, which the build kept, without loading the commands' chunk or commander", async () => {
+    const chunksLoadedBy = async (args: string[]) => (await loadedBy(args)).flatMap((url) => /\/dist\/bundle\/([a-z-]+)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
+    expect(await chunksLoadedBy(['--version'])).toContain('cli'); // the recorder sees the chunk where commander runs
+    expect(await chunksLoadedBy(['--help'])).not.toContain('cli');
+  });
+
   // The ES module loader reads modules with fs/promises; require() reads them synchronously.
   const ES_LOADER_READS = 'NativeModule internal/fs/promises';
 
