@@ -1,8 +1,8 @@
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import Module from 'node:module';
-import { tmpdir } from 'node:os';
-import { join, resolve, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyBuild, REPO } from '../support/build-copy.js';
 import type { CliRun } from '../support/cli.js';
 import { runProgram } from '../support/process.js';
 
@@ -10,7 +10,6 @@ import { runProgram } from '../support/process.js';
  * The built CLI keeps V8's compiled code for its chunks between runs (src/cli/code-cache.ts). The
  * cache may only ever save time: whatever state it is in, a run prints what it prints without it.
  */
-const REPO = resolve(import.meta.dirname, '../..');
 const GUIDE = join(REPO, 'data/guides/normandie.txt');
 // Node 22.1+ keeps the code itself, in its own layout; Node 20 runs aes-watch's own cache.
 const NODE_KEEPS_CODE = typeof (Module as unknown as { enableCompileCache?: unknown }).enableCompileCache === 'function';
@@ -19,11 +18,7 @@ let dir: string;
 /** A copy of the build, so that its default cache folder is this test's alone. */
 let install: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'aes-watch-code-cache-'));
-  install = join(dir, 'install');
-  await cp(join(REPO, 'dist'), join(install, 'dist'), { recursive: true, filter: (path) => !path.endsWith('code-cache') });
-  await cp(join(REPO, 'package.json'), join(install, 'package.json'));
-  await symlink(join(REPO, 'node_modules'), join(install, 'node_modules'), 'dir');
+  ({ dir, install } = await copyBuild('aes-watch-code-cache-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

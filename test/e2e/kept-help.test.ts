@@ -1,7 +1,7 @@
-import { cp, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyBuild, REPO } from '../support/build-copy.js';
 import { aesWatch as inProcess, type CliRun } from '../support/cli.js';
 import { runProgram } from '../support/process.js';
 
@@ -10,18 +10,13 @@ import { runProgram } from '../support/process.js';
  * built CLI prints it without loading the commands. It must be, word for word, what commander
  * prints from the source.
  */
-const REPO = resolve(import.meta.dirname, '../..');
 
 let dir: string;
 /** A copy of the build, whose kept text the tests below change. */
 let install: string;
 let fromSource: CliRun;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'aes-watch-kept-help-'));
-  install = join(dir, 'install');
-  await cp(join(REPO, 'dist'), join(install, 'dist'), { recursive: true, filter: (path) => !path.endsWith('code-cache') });
-  await cp(join(REPO, 'package.json'), join(install, 'package.json'));
-  await symlink(join(REPO, 'node_modules'), join(install, 'node_modules'), 'dir');
+  ({ dir, install } = await copyBuild('aes-watch-kept-help-'));
   fromSource = await inProcess(['--help'], { cwd: dir });
   expect(fromSource.stdout).toMatch(/^Usage: aes-watch \[options\] \[command\]\n/);
 });
