@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { keepCompiledCode } from './code-cache.js';
 import { commandOf } from './command-names.js';
 import { printKeptHelp } from './kept-help.js';
+import { watchedStandardOutput } from './standard-output.js';
 
 // The program a user starts, bundled as CommonJS (scripts/bundle.mjs). The commands live in
 // run-cli.ts, which tests import.
@@ -15,8 +16,9 @@ process.env.UV_THREADPOOL_SIZE ??= '8';
 
 const bundleDir = fileURLToPath(new URL('../../bundle', import.meta.url));
 const argv = process.argv.slice(2);
-if (!printKeptHelp(argv, join(bundleDir, 'help.txt'))) {
+const output = watchedStandardOutput();
+if (!printKeptHelp(argv, join(bundleDir, 'help.txt'), output)) {
   // Before the first chunk loads, which is why the commands come by import(): a static import runs first.
   keepCompiledCode(bundleDir, process.env.AES_WATCH_CODE_CACHE, commandOf(argv));
-  void import('./run-process.js').then(({ runProcess }) => runProcess());
+  void import('./run-process.js').then(({ runProcess }) => runProcess(output));
 }

@@ -1,14 +1,16 @@
 import { EXIT } from '../shared/exit-codes.js';
 import { writeLine, type CliIO } from '../shared/io.js';
 import { runCli } from './run-cli.js';
+// Types only: main.ts, which watches standard output from its start, hands it over.
+import type { StandardOutput } from './standard-output.js';
 
 /** The CLI as the user's process runs it: its arguments and streams in, its exit code out. */
-export function runProcess(): void {
+export function runProcess(output: StandardOutput): void {
   // Node builds a stream the first time process.stdout or stderr is read: a check writes to them
   // only once its requests are out.
   const io: CliIO = {
     get stdout() {
-      return process.stdout;
+      return output.stream;
     },
     get stderr() {
       return process.stderr;
@@ -18,7 +20,7 @@ export function runProcess(): void {
   };
   runCli(process.argv.slice(2), io).then(
     (code) => {
-      process.exitCode = code;
+      process.exitCode = output.exitCode(code);
     },
     (error: unknown) => {
       writeLine(process.stderr, `aes-watch: internal error: ${error instanceof Error ? error.stack : String(error)}`);
