@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { StandardOutput } from './standard-output.js';
+import type { ProcessOutput } from './process-output.js';
 
 /** The command lines that print the program's help, all the same text. */
 const PROGRAM_HELP = new Set(['--help', '-h', 'help']);
@@ -11,7 +11,7 @@ const PROGRAM_HELP = new Set(['--help', '-h', 'help']);
  * chunk nor commander loads. Alternated with `node -e 0`, 25 rounds: `--help` added 4 ms to Node's
  * start-up instead of 20. Without the file (a build that did not write it), commander prints it.
  */
-export function printKeptHelp(argv: readonly string[], file: string, output: StandardOutput): boolean {
+export function printKeptHelp(argv: readonly string[], file: string, output: ProcessOutput): boolean {
   if (argv.length !== 1 || !PROGRAM_HELP.has(argv[0]!)) return false;
   let text: string;
   try {
@@ -20,6 +20,6 @@ export function printKeptHelp(argv: readonly string[], file: string, output: Sta
     return false;
   }
   if (text === '') return false;
-  output.stream.write(text);
+  output.stdout.write(text);
   return true;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { keepCompiledCode } from './code-cache.js';
 import { commandOf } from './command-names.js';
 import { printKeptHelp } from './kept-help.js';
-import { watchedStandardOutput } from './standard-output.js';
+import { watchedOutput } from './process-output.js';
 
 // The program a user starts, bundled as CommonJS (scripts/bundle.mjs). The commands live in
 // run-cli.ts, which tests import.
@@ -16,7 +16,7 @@ process.env.UV_THREADPOOL_SIZE ??= '8';
 
 const bundleDir = fileURLToPath(new URL('../../bundle', import.meta.url));
 const argv = process.argv.slice(2);
-const output = watchedStandardOutput();
+const output = watchedOutput();
 if (!printKeptHelp(argv, join(bundleDir, 'help.txt'), output)) {
   // Before the first chunk loads, which is why the commands come by import(): a static import runs first.
   keepCompiledCode(bundleDir, process.env.AES_WATCH_CODE_CACHE, commandOf(argv));

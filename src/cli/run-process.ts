@@ -1,19 +1,19 @@
 import { EXIT } from '../shared/exit-codes.js';
 import { writeLine, type CliIO } from '../shared/io.js';
 import { runCli } from './run-cli.js';
-// Types only: main.ts, which watches standard output from its start, hands it over.
-import type { StandardOutput } from './standard-output.js';
+// Types only: main.ts, which watches the process's output from its start, hands it over.
+import type { ProcessOutput } from './process-output.js';
 
 /** The CLI as the user's process runs it: its arguments and streams in, its exit code out. */
-export function runProcess(output: StandardOutput): void {
+export function runProcess(output: ProcessOutput): void {
   // Node builds a stream the first time process.stdout or stderr is read: a check writes to them
   // only once its requests are out.
   const io: CliIO = {
     get stdout() {
-      return output.stream;
+      return output.stdout;
     },
     get stderr() {
-      return process.stderr;
+      return output.stderr;
     },
     cwd: process.cwd(),
     env: process.env,
@@ -23,7 +23,7 @@ export function runProcess(output: StandardOutput): void {
       process.exitCode = output.exitCode(code);
     },
     (error: unknown) => {
-      writeLine(process.stderr, `aes-watch: internal error: ${error instanceof Error ? error.stack : String(error)}`);
+      writeLine(output.stderr, `aes-watch: internal error: ${error instanceof Error ? error.stack : String(error)}`);
       process.exitCode = EXIT.internal;
     },
   );
