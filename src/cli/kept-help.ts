@@ -8,8 +8,8 @@ const PROGRAM_HELP = new Set(['--help', '-h', 'help']);
  * Prints the program's help as the build kept it (`dist/bundle/help.txt`, which scripts/bundle.mjs
  * has the built CLI write), and says whether it did. The text is commander's, at the fixed width
  * run-cli.ts sets, so it is the same on every output; printed from the file, neither the commands'
- * chunk nor commander loads. Alternated with `node -e 0`, 25 rounds: `--help` added 4 ms to Node's
- * start-up instead of 20. Without the file (a build that did not write it), commander prints it.
+ * chunk nor commander loads. Alternated with `node -e 0`, 21–25 rounds: `--help` added 7–8 ms to
+ * Node's start-up instead of 16–26. Without the file (a build that did not write it), commander prints it.
  */
 export function printKeptHelp(argv: readonly string[], file: string, output: ProcessOutput): boolean {
   if (argv.length !== 1 || !PROGRAM_HELP.has(argv[0]!)) return false;

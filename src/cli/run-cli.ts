@@ -15,7 +15,7 @@ import { VERSION } from '../shared/version.js';
 import type { CommandName } from './command-names.js';
 
 /** The width of every help text, commander's default where the output is not a terminal. */
-export const HELP_WIDTH = 80;
+const HELP_WIDTH = 80;
 
 type Register = (program: Command, io: CliIO, setExit: (code: number) => void) => void;
 
