@@ -14,9 +14,7 @@ const CANNOT_WRITE: (typeof EXIT)['cannotWrite'] = 5;
  *   command returns, once the command has ended; on standard error a line says so, if it can.
  * Node builds each stream on first use, and so does this: a check writes only at its end.
  */
-export interface ProcessOutput {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+export interface ProcessOutput extends ProcessStreams {
   /** The code the process ends with: the command's own, unless an output failed. */
   exitCode(commandCode: number): number;
 }
@@ -29,7 +27,7 @@ interface ProcessStreams {
 
 export function watchedOutput(streams: ProcessStreams = process): ProcessOutput {
   let failed = false;
-  const fail = (name: string, error: NodeJS.ErrnoException) => {
+  const fail = (name: keyof ProcessStreams, error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE' || failed) return;
     failed = true;
     if (name === 'stdout') watched('stderr').write(`aes-watch: cannot write to standard output (${error.message}); what it printed there is incomplete\n`);

@@ -6,8 +6,7 @@ import type { ProcessOutput } from './process-output.js';
 
 /** The CLI as the user's process runs it: its arguments and streams in, its exit code out. */
 export function runProcess(output: ProcessOutput): void {
-  // Node builds a stream the first time process.stdout or stderr is read: a check writes to them
-  // only once its requests are out.
+  // Getters: each stream is built on first use (process-output.ts).
   const io: CliIO = {
     get stdout() {
       return output.stdout;
